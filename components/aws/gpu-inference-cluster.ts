@@ -35,6 +35,35 @@ export const NODE_ROLE_POLICIES = [
   "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
 ] as const;
 
+/** A node IAM role and the attachments of NODE_ROLE_POLICIES to it (nodeRoleWithPolicies). */
+export interface NodeRole {
+  readonly role: aws.iam.Role;
+  /** One attachment per NODE_ROLE_POLICIES entry, in that order: what a node group or access entry waits for. */
+  readonly policies: aws.iam.RolePolicyAttachment[];
+}
+
+/**
+ * The IAM role EKS worker nodes run as: EC2 may assume it (`<name>-node-role`), and each of
+ * NODE_ROLE_POLICIES is attached (`<name>-node-policy-<i>`), all as children of `parent`. Used by
+ * the system node group and by Karpenter's nodes.
+ */
+export function nodeRoleWithPolicies(
+  name: string,
+  tags: Record<string, string> | undefined,
+  parent: pulumi.Resource,
+): NodeRole {
+  const role = new aws.iam.Role(
+    `${name}-node-role`,
+    { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags },
+    { parent },
+  );
+  const policies = NODE_ROLE_POLICIES.map(
+    (policyArn, i) =>
+      new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: role.name, policyArn }, { parent }),
+  );
+  return { role, policies };
+}
+
 export interface GpuPool {
   readonly gpu: GpuType;
   /** GPUs each model replica needs. */
@@ -203,15 +232,9 @@ export class GpuInferenceCluster extends pulumi.ComponentResource {
       parent,
     );
 
-    this.nodeRole = new aws.iam.Role(
-      `${name}-node-role`,
-      { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags },
-      parent,
-    );
-    const nodePolicies = NODE_ROLE_POLICIES.map(
-      (policyArn, i) =>
-        new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent),
-    );
+    const node = nodeRoleWithPolicies(name, args.tags, this);
+    this.nodeRole = node.role;
+    const nodePolicies = node.policies;
 
     const volume = (deviceName: string, volumeSize: number) => ({
       deviceName,

@@ -73,7 +73,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { document, irsaTrustPolicy, serviceTrustPolicy, type PolicyDocument, type Statement } from "./iam-documents.js";
+import { document, irsaTrustPolicy, type PolicyDocument, type Statement } from "./iam-documents.js";
 import {
   INSTANCE_FAMILIES,
   INSTANCE_SHAPES,
@@ -82,7 +82,7 @@ import {
   SYSTEM_RESERVED,
   VM_MEMORY_OVERHEAD,
 } from "./gpu-instance-types.js";
-import { NODE_ROLE_POLICIES, nodeCounts, type GpuPool } from "./gpu-inference-cluster.js";
+import { nodeCounts, nodeRoleWithPolicies, type GpuPool } from "./gpu-inference-cluster.js";
 import { requirePinnedDigest, type PinnedImage } from "../kubernetes/workload-basics.js";
 
 /** Karpenter chart and CRD chart version (https://karpenter.sh/v1.6/, Kubernetes 1.29 to 1.33). */
@@ -427,15 +427,9 @@ export class KarpenterIam extends pulumi.ComponentResource {
     validateKarpenterIamArgs(args);
     const parent = { parent: this };
 
-    this.nodeRole = new aws.iam.Role(
-      `${name}-node-role`,
-      { assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")), tags: args.tags },
-      parent,
-    );
-    const nodePolicies = NODE_ROLE_POLICIES.map(
-      (policyArn, i) =>
-        new aws.iam.RolePolicyAttachment(`${name}-node-policy-${i}`, { role: this.nodeRole.name, policyArn }, parent),
-    );
+    const node = nodeRoleWithPolicies(name, args.tags, this);
+    this.nodeRole = node.role;
+    const nodePolicies = node.policies;
     this.instanceProfile = new aws.iam.InstanceProfile(
       `${name}-node-profile`,
       { role: this.nodeRole.name, tags: args.tags },
@@ -508,40 +502,20 @@ export class KarpenterIam extends pulumi.ComponentResource {
       {
         role: controllerRole.name,
         policy: pulumi
-          .all([
-            args.accountId,
-            args.clusterName,
-            this.nodeRole.arn,
-            this.instanceProfile.arn,
-            this.queue.arn,
-            pulumi.output(args.privateSubnetIds),
-            args.clusterSecurityGroupId,
-            args.volumeKeyArn,
-          ])
-          .apply(
-            ([
-              accountId,
-              clusterName,
-              nodeRoleArn,
-              instanceProfileArn,
-              queueArn,
-              subnetIds,
-              securityGroupId,
-              volumeKeyArn,
-            ]) =>
-              JSON.stringify(
-                karpenterControllerPolicy({
-                  region: args.region,
-                  accountId,
-                  clusterName,
-                  nodeRoleArn,
-                  instanceProfileArn,
-                  queueArn,
-                  subnetIds,
-                  securityGroupIds: [securityGroupId],
-                  volumeKeyArn,
-                }),
-              ),
+          .output({
+            accountId: args.accountId,
+            clusterName: args.clusterName,
+            nodeRoleArn: this.nodeRole.arn,
+            instanceProfileArn: this.instanceProfile.arn,
+            queueArn: this.queue.arn,
+            subnetIds: args.privateSubnetIds,
+            securityGroupId: args.clusterSecurityGroupId,
+            volumeKeyArn: args.volumeKeyArn,
+          })
+          .apply(({ securityGroupId, ...inputs }) =>
+            JSON.stringify(
+              karpenterControllerPolicy({ region: args.region, ...inputs, securityGroupIds: [securityGroupId] }),
+            ),
           ),
       },
       parent,

@@ -48,6 +48,16 @@ export function validateVectorStoreArgs(args: VectorStoreArgs): void {
     });
 }
 
+/** What each engine's security group admits from the cluster (one TCP port), with the group's and the rule's descriptions. */
+const CLUSTER_INGRESS = {
+  postgres: { port: 5432, description: "PostgreSQL from the inference cluster only", rule: "cluster to pgvector" },
+  collection: {
+    port: 443,
+    description: "HTTPS to the vector collection from the cluster only",
+    rule: "cluster to collection",
+  },
+} as const;
+
 /**
  * The managed vector store in the VPC, encrypted with the vector-store key: Aurora PostgreSQL Serverless v2 with pgvector and its security group, or an OpenSearch Serverless vector collection with its encryption, network and data-access policies and VPC endpoint.
  * @throws pulumi.InputPropertyError from validateVectorStoreArgs, before any resource is created
@@ -66,27 +76,36 @@ export class VectorStore extends pulumi.ComponentResource {
     this.registerOutputs({ endpoint: this.endpoint, resourceArn: this.resourceArn });
   }
 
-  private aurora(name: string, args: VectorStoreArgs) {
-    const parent = { parent: this };
-    const securityGroup = new aws.ec2.SecurityGroup(
-      `${name}-db-sg`,
+  /** A security group (child of this store) admitting TCP `ingress.port` from the cluster's security group only, and no egress. */
+  private clusterOnlyGroup(
+    resourceName: string,
+    args: VectorStoreArgs,
+    ingress: (typeof CLUSTER_INGRESS)[keyof typeof CLUSTER_INGRESS],
+  ): aws.ec2.SecurityGroup {
+    return new aws.ec2.SecurityGroup(
+      resourceName,
       {
         vpcId: args.vpcId,
-        description: "PostgreSQL from the inference cluster only",
+        description: ingress.description,
         ingress: [
           {
             protocol: "tcp",
-            fromPort: 5432,
-            toPort: 5432,
+            fromPort: ingress.port,
+            toPort: ingress.port,
             securityGroups: [args.clientSecurityGroupId],
-            description: "cluster to pgvector",
+            description: ingress.rule,
           },
         ],
         egress: [],
         tags: args.tags,
       },
-      parent,
+      { parent: this },
     );
+  }
+
+  private aurora(name: string, args: VectorStoreArgs) {
+    const parent = { parent: this };
+    const securityGroup = this.clusterOnlyGroup(`${name}-db-sg`, args, CLUSTER_INGRESS.postgres);
     const subnets = new aws.rds.SubnetGroup(
       `${name}-db-subnets`,
       { subnetIds: args.dataSubnetIds, tags: args.tags },
@@ -155,25 +174,7 @@ export class VectorStore extends pulumi.ComponentResource {
       },
       parent,
     );
-    const securityGroup = new aws.ec2.SecurityGroup(
-      `${name}-aoss-sg`,
-      {
-        vpcId: args.vpcId,
-        description: "HTTPS to the vector collection from the cluster only",
-        ingress: [
-          {
-            protocol: "tcp",
-            fromPort: 443,
-            toPort: 443,
-            securityGroups: [args.clientSecurityGroupId],
-            description: "cluster to collection",
-          },
-        ],
-        egress: [],
-        tags: args.tags,
-      },
-      parent,
-    );
+    const securityGroup = this.clusterOnlyGroup(`${name}-aoss-sg`, args, CLUSTER_INGRESS.collection);
     const endpoint = new aws.opensearch.ServerlessVpcEndpoint(
       `${name}-vpce`,
       {

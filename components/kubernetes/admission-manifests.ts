@@ -18,11 +18,12 @@
  *                        your own PEM files with the caBundle given here.
  */
 import { validatingWebhookConfiguration } from "./admission-webhook-config.js";
+import { restrictedContainerSecurityContext, WORKLOAD_UID } from "./pod-security.js";
 
 /** Port the webhook listens on inside the pod (unprivileged). */
 export const WEBHOOK_CONTAINER_PORT = 8443;
 /** Non-root UID of the webhook process (as every component workload). */
-const WEBHOOK_UID = 65532;
+const WEBHOOK_UID = WORKLOAD_UID;
 
 export type WebhookCertificates =
   /** cert-manager issues the serving certificate from `issuer` (an Issuer in the webhook namespace). */
@@ -145,14 +146,7 @@ export function admissionWebhookManifests(args: AdmissionWebhookManifestArgs): A
                   failureThreshold: 3,
                 },
                 resources: { requests: { cpu: "100m", memory: "192Mi" }, limits: { memory: "384Mi" } },
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  privileged: false,
-                  readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
-                  capabilities: { drop: ["ALL"] },
-                  seccompProfile: { type: "RuntimeDefault" },
-                },
+                securityContext: restrictedContainerSecurityContext(),
                 volumeMounts: [{ name: "tls", mountPath: "/tls", readOnly: true }],
               },
             ],

@@ -21,7 +21,9 @@ import * as k8s from "@pulumi/kubernetes";
 import {
   clusterIpService,
   forbidCronJobSpec,
+  httpsEgressRules,
   imageRef,
+  roleEgressRules,
   roleIngressPolicy,
   rolePeers,
   restrictedJobPodSpec,
@@ -29,7 +31,14 @@ import {
   type PinnedImage,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { SERVER_TLS_DIR, caTrust, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
+import {
+  SERVER_TLS_DIR,
+  caTrust,
+  httpsAppProtocol,
+  serverTls,
+  withTransitTls,
+  type InClusterTls,
+} from "./transit-tls.js";
 
 export const REVIEW_QUEUE_ROLE = "feedback-review";
 export const FEEDBACK_EXPORT_ROLE = "feedback-export";
@@ -150,75 +159,72 @@ export class FeedbackLoop extends pulumi.ComponentResource {
           selector: roleSelector(REVIEW_QUEUE_ROLE),
           template: {
             metadata: { labels },
-            spec: {
-              ...restrictedPodBasics(args.serviceAccountName),
-              ...(trust ? { initContainers: [trust.initContainer] } : {}),
-              containers: [
-                {
-                  name: "auth-proxy",
-                  image: imageRef(args.authProxyImage),
-                  args: [
-                    "--provider=oidc",
-                    `--oidc-issuer-url=${args.oidcIssuer}`,
-                    "--oidc-groups-claim=groups",
-                    ...listen,
-                    `--upstream=http://127.0.0.1:${REVIEW_APP_PORT}/`,
-                    "--email-domain=*",
-                    "--cookie-secure=true",
-                    "--cookie-samesite=strict",
-                    "--skip-provider-button=true",
-                    ...args.reviewerRoles.map((role) => `--allowed-group=${role}`),
-                  ],
-                  env: [
-                    secretEnv("OAUTH2_PROXY_CLIENT_ID", "client-id"),
-                    secretEnv("OAUTH2_PROXY_CLIENT_SECRET", "client-secret"),
-                    secretEnv("OAUTH2_PROXY_COOKIE_SECRET", "cookie-secret"),
-                  ],
-                  ports: [{ name: "http", containerPort: REVIEW_QUEUE_PORT, protocol: "TCP" }],
-                  readinessProbe: { httpGet: ping, periodSeconds: 10 },
-                  livenessProbe: { httpGet: ping, periodSeconds: 20 },
-                  resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-                  securityContext: restrictedContainerSecurityContext(),
-                  ...(tls ? { volumeMounts: [tls.mount] } : {}),
-                },
-                {
-                  name: "review",
-                  image: imageRef(args.collectorImage),
-                  args: [
-                    "review",
-                    "--store",
-                    args.storeUrl,
-                    "--listen",
-                    `127.0.0.1:${REVIEW_APP_PORT}`,
-                    "--sla-hours",
-                    String(args.reviewSlaHours),
-                    "--retention-days",
-                    String(args.retentionDays),
-                    "--identity-header",
-                    "X-Forwarded-User",
-                    "--groups-header",
-                    "X-Forwarded-Groups",
-                  ],
-                  ...(trust ? { env: trust.env } : {}),
-                  readinessProbe: {
-                    httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
-                    periodSeconds: 10,
+            spec: withTransitTls(
+              {
+                ...restrictedPodBasics(args.serviceAccountName),
+                containers: [
+                  {
+                    name: "auth-proxy",
+                    image: imageRef(args.authProxyImage),
+                    args: [
+                      "--provider=oidc",
+                      `--oidc-issuer-url=${args.oidcIssuer}`,
+                      "--oidc-groups-claim=groups",
+                      ...listen,
+                      `--upstream=http://127.0.0.1:${REVIEW_APP_PORT}/`,
+                      "--email-domain=*",
+                      "--cookie-secure=true",
+                      "--cookie-samesite=strict",
+                      "--skip-provider-button=true",
+                      ...args.reviewerRoles.map((role) => `--allowed-group=${role}`),
+                    ],
+                    env: [
+                      secretEnv("OAUTH2_PROXY_CLIENT_ID", "client-id"),
+                      secretEnv("OAUTH2_PROXY_CLIENT_SECRET", "client-secret"),
+                      secretEnv("OAUTH2_PROXY_COOKIE_SECRET", "cookie-secret"),
+                    ],
+                    ports: [{ name: "http", containerPort: REVIEW_QUEUE_PORT, protocol: "TCP" }],
+                    readinessProbe: { httpGet: ping, periodSeconds: 10 },
+                    livenessProbe: { httpGet: ping, periodSeconds: 20 },
+                    resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+                    securityContext: restrictedContainerSecurityContext(),
+                    ...(tls ? { volumeMounts: [tls.mount] } : {}),
                   },
-                  livenessProbe: {
-                    httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
-                    periodSeconds: 20,
+                  {
+                    name: "review",
+                    image: imageRef(args.collectorImage),
+                    args: [
+                      "review",
+                      "--store",
+                      args.storeUrl,
+                      "--listen",
+                      `127.0.0.1:${REVIEW_APP_PORT}`,
+                      "--sla-hours",
+                      String(args.reviewSlaHours),
+                      "--retention-days",
+                      String(args.retentionDays),
+                      "--identity-header",
+                      "X-Forwarded-User",
+                      "--groups-header",
+                      "X-Forwarded-Groups",
+                    ],
+                    readinessProbe: {
+                      httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
+                      periodSeconds: 10,
+                    },
+                    livenessProbe: {
+                      httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
+                      periodSeconds: 20,
+                    },
+                    resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
                   },
-                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
-                  securityContext: restrictedContainerSecurityContext(),
-                  volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
-                },
-              ],
-              volumes: [
-                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
-                ...(tls?.volumes ?? []),
-                ...(trust?.volumes ?? []),
-              ],
-            },
+                ],
+                volumes: [{ name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+              },
+              { server: tls, trust, trusting: ["review"] },
+            ),
           },
         },
       },
@@ -246,20 +252,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
       ]),
       parent,
     );
-    const egress = [
-      ...(args.storeTargets ?? []).map((target) => ({
-        to: [{ podSelector: roleSelector(target.role) }],
-        ports: [{ protocol: "TCP", port: target.port }],
-      })),
-      ...((args.egressCidrs ?? []).length > 0
-        ? [
-            {
-              to: (args.egressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
-              ports: [{ protocol: "TCP", port: 443 }],
-            },
-          ]
-        : []),
-    ];
+    const egress = [...roleEgressRules(args.storeTargets ?? []), ...httpsEgressRules(args.egressCidrs ?? [])];
     for (const role of [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE]) {
       if (egress.length === 0) break;
       new k8s.networking.v1.NetworkPolicy(
@@ -281,34 +274,38 @@ export class FeedbackLoop extends pulumi.ComponentResource {
           activeDeadlineSeconds: 3600,
           backoffLimit: 2,
           jobLabels: exportLabels,
-          pod: restrictedJobPodSpec(args.serviceAccountName, {
-            ...(trust ? { initContainers: [trust.initContainer] } : {}),
-            containers: [
+          pod: restrictedJobPodSpec(
+            args.serviceAccountName,
+            withTransitTls(
               {
-                name: "export",
-                image: imageRef(args.collectorImage),
-                args: [
-                  "export",
-                  "--store",
-                  args.storeUrl,
-                  "--reviewed-only",
-                  "--dataset",
-                  args.dataset,
-                  "--version",
-                  "utc-timestamp",
-                  "--dest",
-                  args.datasetUrl,
-                  "--retention-days",
-                  String(args.retentionDays),
+                containers: [
+                  {
+                    name: "export",
+                    image: imageRef(args.collectorImage),
+                    args: [
+                      "export",
+                      "--store",
+                      args.storeUrl,
+                      "--reviewed-only",
+                      "--dataset",
+                      args.dataset,
+                      "--version",
+                      "utc-timestamp",
+                      "--dest",
+                      args.datasetUrl,
+                      "--retention-days",
+                      String(args.retentionDays),
+                    ],
+                    resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+                  },
                 ],
-                ...(trust ? { env: trust.env } : {}),
-                resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
-                securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(trust?.mounts ?? [])],
+                volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }],
               },
-            ],
-            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "2Gi" } }, ...(trust?.volumes ?? [])],
-          }),
+              { trust },
+            ),
+          ),
         }),
       },
       parent,

@@ -23,6 +23,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
 import {
+  httpsEgressRules,
   gpuPlacement,
   imageRef,
   requirePinnedDigest,
@@ -399,13 +400,7 @@ export class FineTuningPipeline extends pulumi.ComponentResource {
     );
 
     // Egress: the artifact store for every Job, and the Presidio services for the gate.
-    const artifactEgress = pulumi
-      .output(args.egressCidrs ?? [])
-      .apply((cidrs) =>
-        cidrs.length === 0
-          ? []
-          : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }],
-      );
+    const artifactEgress = pulumi.output(args.egressCidrs ?? []).apply(httpsEgressRules);
     for (const role of [DATASET_GATE_ROLE, TRAINING_ROLE, FINE_TUNE_EVAL_ROLE]) {
       const presidio = role === DATASET_GATE_ROLE && args.presidio ? args.presidio.services : [];
       new k8s.networking.v1.NetworkPolicy(

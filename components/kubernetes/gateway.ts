@@ -18,6 +18,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import {
+  httpsEgressRules,
+  roleEgressRules,
   imageRef,
   requirePinnedDigest,
   roleLabel,
@@ -34,7 +36,14 @@ import {
   responseContractModule,
   type ResponseContract,
 } from "./response-contract.js";
-import { NAMESPACE_CA_FILE, caTrust, type InClusterTls } from "./transit-tls.js";
+import {
+  NAMESPACE_CA_FILE,
+  caTrust,
+  nginxConfig,
+  nginxTlsServer,
+  withTransitTls,
+  type InClusterTls,
+} from "./transit-tls.js";
 
 export const GATEWAY_ROLE = "gateway";
 export const GATEWAY_PORT = 4000;
@@ -333,48 +342,27 @@ export const GATEWAY_SERVICE_PORT = 443;
  * `GET /v1/disclosure` returning the text as JSON. LiteLLM listens on loopback only.
  */
 export function edgeProxyConfig(options: { disclosure?: string; tlsMinVersion?: "1.2" | "1.3" }): string {
-  const protocols = options.tlsMinVersion === "1.3" ? "TLSv1.3" : "TLSv1.2 TLSv1.3";
   const disclosure = options.disclosure;
-  return [
-    "worker_processes 2;",
-    "pid /tmp/nginx.pid;",
-    "error_log stderr warn;",
-    "events { worker_connections 1024; }",
-    "http {",
-    "  access_log off;",
-    "  server_tokens off;",
-    "  client_body_temp_path /tmp/client_body;",
-    "  proxy_temp_path /tmp/proxy;",
-    "  fastcgi_temp_path /tmp/fastcgi;",
-    "  uwsgi_temp_path /tmp/uwsgi;",
-    "  scgi_temp_path /tmp/scgi;",
-    "  server {",
-    `    listen ${EDGE_PORT} ssl;`,
-    "    ssl_certificate /etc/gateway-tls/tls.crt;",
-    "    ssl_certificate_key /etc/gateway-tls/tls.key;",
-    `    ssl_protocols ${protocols};`,
-    "    client_max_body_size 8m;",
-    ...(disclosure !== undefined ? [`    add_header X-AI-Disclosure "${disclosure}" always;`] : []),
-    ...(disclosure !== undefined
-      ? [
-          "    location = /v1/disclosure {",
-          "      default_type application/json;",
-          `      return 200 '${JSON.stringify({ disclosure })}';`,
-          "    }",
-        ]
-      : []),
-    "    location / {",
-    `      proxy_pass http://127.0.0.1:${GATEWAY_PORT};`,
-    "      proxy_http_version 1.1;",
-    "      proxy_buffering off;",
-    "      proxy_read_timeout 180s;",
-    "      proxy_set_header Host $host;",
-    "      proxy_set_header X-Forwarded-Proto https;",
-    "    }",
-    "  }",
-    "}",
-    "",
-  ].join("\n");
+  return nginxConfig(
+    nginxTlsServer({
+      listen: EDGE_PORT,
+      certificateDir: "/etc/gateway-tls",
+      minVersion: options.tlsMinVersion,
+      maxBodySize: "8m",
+      extra:
+        disclosure !== undefined
+          ? [
+              `    add_header X-AI-Disclosure "${disclosure}" always;`,
+              "    location = /v1/disclosure {",
+              "      default_type application/json;",
+              `      return 200 '${JSON.stringify({ disclosure })}';`,
+              "    }",
+            ]
+          : [],
+      upstream: GATEWAY_PORT,
+      readTimeout: "180s",
+    }),
+  );
 }
 
 /** The gateway: LiteLLM behind a TLS edge proxy, its Service, PDB, NetworkPolicy and, when public, its TLS edge. */
@@ -471,94 +459,96 @@ export class Gateway extends pulumi.ComponentResource {
           selector: roleSelector(GATEWAY_ROLE),
           template: {
             metadata: { labels },
-            spec: {
-              ...restrictedPodBasics(args.serviceAccountName),
-              ...(trust ? { initContainers: [trust.initContainer] } : {}),
-              containers: [
-                {
-                  name: "gateway",
-                  image: imageRef(args.image),
-                  args: [
-                    "--config",
-                    "/etc/gateway/config.yaml",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    String(GATEWAY_PORT),
-                    "--num_workers",
-                    "2",
-                  ],
-                  env: [
-                    {
-                      name: "LITELLM_MASTER_KEY",
-                      valueFrom: { secretKeyRef: { name: args.masterKeySecret, key: "master-key" } },
-                    },
-                    ...(guardrails?.llmGuardTokenSecret && needsLlmGuard(guardrails.selection)
-                      ? [
-                          {
-                            name: "LLM_GUARD_TOKEN",
-                            valueFrom: { secretKeyRef: { name: guardrails.llmGuardTokenSecret, key: "token" } },
-                          },
-                        ]
-                      : []),
-                    ...(args.auditSinkUrl !== undefined
-                      ? [{ name: "GENERIC_LOGGER_ENDPOINT", value: args.auditSinkUrl }]
-                      : []),
-                    ...(args.limiterStore
-                      ? [
-                          { name: "REDIS_HOST", value: args.limiterStore.host },
-                          { name: "REDIS_PORT", value: String(args.limiterStore.port) },
-                          {
-                            name: "REDIS_PASSWORD",
-                            valueFrom: { secretKeyRef: { name: args.limiterStore.passwordSecret, key: "password" } },
-                          },
-                          // LiteLLM maps REDIS_<kwarg> to redis-py's client arguments (ssl, ssl_ca_certs).
-                          ...(args.limiterStore.tls
-                            ? [
-                                { name: "REDIS_SSL", value: "True" },
-                                { name: "REDIS_SSL_CA_CERTS", value: NAMESPACE_CA_FILE },
-                              ]
-                            : []),
-                        ]
-                      : []),
-                    ...(trust?.env ?? []),
-                    { name: "HOME", value: "/tmp" },
-                  ],
-                  readinessProbe: probe("/health/readiness", 10),
-                  livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
-                  resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
-                  securityContext: restrictedContainerSecurityContext(),
-                  volumeMounts: [
-                    { name: "config", mountPath: "/etc/gateway", readOnly: true },
-                    { name: "tmp", mountPath: "/tmp" },
-                    ...(trust?.mounts ?? []),
-                  ],
-                },
-                {
-                  name: "edge",
-                  image: imageRef(args.edgeImage),
-                  args: ["nginx", "-c", "/etc/gateway-edge/nginx.conf", "-g", "daemon off;"],
-                  ports: [{ name: "https", containerPort: EDGE_PORT, protocol: "TCP" }],
-                  readinessProbe: probe("/health/readiness", 10),
-                  livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
-                  resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "1", memory: "256Mi" } },
-                  securityContext: restrictedContainerSecurityContext(),
-                  volumeMounts: [
-                    { name: "edge-config", mountPath: "/etc/gateway-edge", readOnly: true },
-                    { name: "tls", mountPath: "/etc/gateway-tls", readOnly: true },
-                    { name: "edge-tmp", mountPath: "/tmp" },
-                  ],
-                },
-              ],
-              volumes: [
-                { name: "config", configMap: { name: config.metadata.name } },
-                { name: "edge-config", configMap: { name: edgeConfig.metadata.name } },
-                { name: "tls", secret: { secretName: tlsSecret } },
-                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
-                { name: "edge-tmp", emptyDir: { sizeLimit: "256Mi" } },
-                ...(trust?.volumes ?? []),
-              ],
-            },
+            spec: withTransitTls(
+              {
+                ...restrictedPodBasics(args.serviceAccountName),
+                containers: [
+                  {
+                    name: "gateway",
+                    image: imageRef(args.image),
+                    args: [
+                      "--config",
+                      "/etc/gateway/config.yaml",
+                      "--host",
+                      "127.0.0.1",
+                      "--port",
+                      String(GATEWAY_PORT),
+                      "--num_workers",
+                      "2",
+                    ],
+                    env: [
+                      {
+                        name: "LITELLM_MASTER_KEY",
+                        valueFrom: { secretKeyRef: { name: args.masterKeySecret, key: "master-key" } },
+                      },
+                      ...(guardrails?.llmGuardTokenSecret && needsLlmGuard(guardrails.selection)
+                        ? [
+                            {
+                              name: "LLM_GUARD_TOKEN",
+                              valueFrom: { secretKeyRef: { name: guardrails.llmGuardTokenSecret, key: "token" } },
+                            },
+                          ]
+                        : []),
+                      ...(args.auditSinkUrl !== undefined
+                        ? [{ name: "GENERIC_LOGGER_ENDPOINT", value: args.auditSinkUrl }]
+                        : []),
+                      ...(args.limiterStore
+                        ? [
+                            { name: "REDIS_HOST", value: args.limiterStore.host },
+                            { name: "REDIS_PORT", value: String(args.limiterStore.port) },
+                            {
+                              name: "REDIS_PASSWORD",
+                              valueFrom: { secretKeyRef: { name: args.limiterStore.passwordSecret, key: "password" } },
+                            },
+                            // LiteLLM maps REDIS_<kwarg> to redis-py's client arguments (ssl, ssl_ca_certs).
+                            ...(args.limiterStore.tls
+                              ? [
+                                  { name: "REDIS_SSL", value: "True" },
+                                  { name: "REDIS_SSL_CA_CERTS", value: NAMESPACE_CA_FILE },
+                                ]
+                              : []),
+                          ]
+                        : []),
+                      ...(trust?.env ?? []),
+                      { name: "HOME", value: "/tmp" },
+                    ],
+                    readinessProbe: probe("/health/readiness", 10),
+                    livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
+                    resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [
+                      { name: "config", mountPath: "/etc/gateway", readOnly: true },
+                      { name: "tmp", mountPath: "/tmp" },
+                      ...(trust?.mounts ?? []),
+                    ],
+                  },
+                  {
+                    name: "edge",
+                    image: imageRef(args.edgeImage),
+                    args: ["nginx", "-c", "/etc/gateway-edge/nginx.conf", "-g", "daemon off;"],
+                    ports: [{ name: "https", containerPort: EDGE_PORT, protocol: "TCP" }],
+                    readinessProbe: probe("/health/readiness", 10),
+                    livenessProbe: { ...probe("/health/liveliness", 20), initialDelaySeconds: 20 },
+                    resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { cpu: "1", memory: "256Mi" } },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [
+                      { name: "edge-config", mountPath: "/etc/gateway-edge", readOnly: true },
+                      { name: "tls", mountPath: "/etc/gateway-tls", readOnly: true },
+                      { name: "edge-tmp", mountPath: "/tmp" },
+                    ],
+                  },
+                ],
+                volumes: [
+                  { name: "config", configMap: { name: config.metadata.name } },
+                  { name: "edge-config", configMap: { name: edgeConfig.metadata.name } },
+                  { name: "tls", secret: { secretName: tlsSecret } },
+                  { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                  { name: "edge-tmp", emptyDir: { sizeLimit: "256Mi" } },
+                ],
+              },
+              // The gateway container spells the trust's env (before HOME) and mounts in its own lists.
+              { trust, trusting: [] },
+            ),
           },
         },
       },
@@ -674,20 +664,7 @@ export class Gateway extends pulumi.ComponentResource {
           podSelector: roleSelector(GATEWAY_ROLE),
           policyTypes: ["Ingress", "Egress"],
           ingress: [{ from, ports: [{ protocol: "TCP", port: EDGE_PORT }] }],
-          egress: [
-            ...args.egressTo.map((target) => ({
-              to: [{ podSelector: roleSelector(target.role) }],
-              ports: [{ protocol: "TCP", port: target.port }],
-            })),
-            ...((args.apiEgressCidrs ?? []).length > 0
-              ? [
-                  {
-                    to: (args.apiEgressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
-                    ports: [{ protocol: "TCP", port: 443 }],
-                  },
-                ]
-              : []),
-          ],
+          egress: [...roleEgressRules(args.egressTo), ...httpsEgressRules(args.apiEgressCidrs ?? [])],
         },
       },
       parent,

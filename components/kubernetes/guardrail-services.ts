@@ -21,7 +21,7 @@ import {
   type PinnedImage,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
+import { httpsAppProtocol, scheme, serverTls, withTransitTls, type InClusterTls } from "./transit-tls.js";
 
 /** Ports the images listen on: Presidio's images read `PORT` (we set it); LLM Guard API serves on 8000. */
 export const PRESIDIO_PORT = 3000;
@@ -226,29 +226,21 @@ export class GuardrailServices extends pulumi.ComponentResource {
     const parent = { parent: this };
     const services: ServiceSpec[] = [];
     if (needsPresidio(args.selection)) {
+      // Analyzer and anonymizer: the same server settings; the analyzer holds the NLP models.
+      const presidio = (role: string, image: PinnedImage, memory: string): ServiceSpec => ({
+        role,
+        image,
+        port: PRESIDIO_PORT,
+        health: "/health",
+        env: [
+          { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
+          { name: "WORKERS", value: "2" },
+        ],
+        memory,
+      });
       services.push(
-        {
-          role: PRESIDIO_ANALYZER_ROLE,
-          image: args.presidioAnalyzerImage!,
-          port: PRESIDIO_PORT,
-          health: "/health",
-          env: [
-            { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
-            { name: "WORKERS", value: "2" },
-          ],
-          memory: "2Gi",
-        },
-        {
-          role: PRESIDIO_ANONYMIZER_ROLE,
-          image: args.presidioAnonymizerImage!,
-          port: PRESIDIO_PORT,
-          health: "/health",
-          env: [
-            { name: "PORT", value: String(args.tls ? GUARDRAIL_UPSTREAM_PORT : PRESIDIO_PORT) },
-            { name: "WORKERS", value: "2" },
-          ],
-          memory: "512Mi",
-        },
+        presidio(PRESIDIO_ANALYZER_ROLE, args.presidioAnalyzerImage!, "2Gi"),
+        presidio(PRESIDIO_ANONYMIZER_ROLE, args.presidioAnonymizerImage!, "512Mi"),
       );
     }
     if (needsLlmGuard(args.selection)) {
@@ -308,34 +300,35 @@ export class GuardrailServices extends pulumi.ComponentResource {
             selector: roleSelector(service.role),
             template: {
               metadata: { labels },
-              spec: {
-                ...restrictedPodBasics(args.serviceAccountName),
-                containers: [
-                  {
-                    name: service.role,
-                    image: imageRef(service.image),
-                    env: service.env,
-                    ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
-                    readinessProbe: { httpGet: probe, periodSeconds: 10 },
-                    livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
-                    resources: {
-                      requests: { cpu: "500m", memory: service.memory },
-                      limits: { cpu: "2", memory: service.memory },
+              spec: withTransitTls(
+                {
+                  ...restrictedPodBasics(args.serviceAccountName),
+                  containers: [
+                    {
+                      name: service.role,
+                      image: imageRef(service.image),
+                      env: service.env,
+                      ports: tls ? [] : [{ name: "http", containerPort: service.port, protocol: "TCP" }],
+                      readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                      livenessProbe: { httpGet: probe, periodSeconds: 20, initialDelaySeconds: 30 },
+                      resources: {
+                        requests: { cpu: "500m", memory: service.memory },
+                        limits: { cpu: "2", memory: service.memory },
+                      },
+                      securityContext: restrictedContainerSecurityContext(),
+                      volumeMounts: [
+                        { name: "tmp", mountPath: "/tmp" },
+                        ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : []),
+                      ],
                     },
-                    securityContext: restrictedContainerSecurityContext(),
-                    volumeMounts: [
-                      { name: "tmp", mountPath: "/tmp" },
-                      ...(config ? [{ name: "config", mountPath: service.config!.mountPath, readOnly: true }] : []),
-                    ],
-                  },
-                  ...(tls?.sidecar ? [tls.sidecar] : []),
-                ],
-                volumes: [
-                  { name: "tmp", emptyDir: { sizeLimit: "4Gi" } },
-                  ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []),
-                  ...(tls?.volumes ?? []),
-                ],
-              },
+                  ],
+                  volumes: [
+                    { name: "tmp", emptyDir: { sizeLimit: "4Gi" } },
+                    ...(config ? [{ name: "config", configMap: { name: config.metadata.name } }] : []),
+                  ],
+                },
+                { server: tls },
+              ),
             },
           },
         },

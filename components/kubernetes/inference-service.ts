@@ -32,7 +32,7 @@ import {
   servingTlsMode,
   type ServingModel,
 } from "./serving-runtime.js";
-import { SERVER_TLS_DIR, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
+import { SERVER_TLS_DIR, httpsAppProtocol, serverTls, withTransitTls, type InClusterTls } from "./transit-tls.js";
 import {
   clusterIpService,
   gpuPlacement,
@@ -199,94 +199,95 @@ export class InferenceService extends pulumi.ComponentResource {
           strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
           template: {
             metadata: { labels, annotations: { "llmops.dev/weights-digest": args.weights.digest } },
-            spec: {
-              ...restrictedPodBasics(args.serviceAccountName),
-              terminationGracePeriodSeconds: grace,
-              ...(args.model.gpus > 0 ? gpuPlacement(args.gpuType) : {}),
-              topologySpreadConstraints: [
-                {
-                  maxSkew: 1,
-                  topologyKey: "topology.kubernetes.io/zone",
-                  whenUnsatisfiable: "DoNotSchedule",
-                  labelSelector: roleSelector(role),
-                },
-              ],
-              initContainers: [
-                {
-                  // The cache's Job fetched and verified the weights; this checks the digest marker
-                  // it wrote, offline, so a server never starts on a volume of other weights.
-                  name: "verify-weights",
-                  image: imageRef(args.fetcherImage),
-                  args: ["verify", "--sha256", digestHex, "--dest", args.cache.modelPath],
-                  securityContext: restrictedContainerSecurityContext(),
-                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-                  volumeMounts: [{ name: "models", mountPath: MODEL_DIR, readOnly: true }],
-                },
-              ],
-              containers: [
-                {
-                  name: "server",
-                  image: imageRef(args.image),
-                  ...(serving.command ? { command: serving.command } : {}),
-                  args: serving.args,
-                  env: Object.entries(serving.env).map(([key, value]) => ({ name: key, value })),
-                  // Behind the sidecar the server has no pod port of its own: it listens on loopback.
-                  ports:
-                    tlsMode === "sidecar"
-                      ? []
-                      : [
-                          { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
-                          ...(metricsOnOwnPort
-                            ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }]
-                            : []),
-                        ],
-                  startupProbe: {
-                    httpGet: { path: serving.healthPath, ...probeTarget },
-                    periodSeconds: probePeriod,
-                    failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod),
+            spec: withTransitTls(
+              {
+                ...restrictedPodBasics(args.serviceAccountName),
+                terminationGracePeriodSeconds: grace,
+                ...(args.model.gpus > 0 ? gpuPlacement(args.gpuType) : {}),
+                topologySpreadConstraints: [
+                  {
+                    maxSkew: 1,
+                    topologyKey: "topology.kubernetes.io/zone",
+                    whenUnsatisfiable: "DoNotSchedule",
+                    labelSelector: roleSelector(role),
                   },
-                  readinessProbe: {
-                    httpGet: { path: serving.healthPath, ...probeTarget },
-                    periodSeconds: 10,
-                    failureThreshold: 3,
+                ],
+                initContainers: [
+                  {
+                    // The cache's Job fetched and verified the weights; this checks the digest marker
+                    // it wrote, offline, so a server never starts on a volume of other weights.
+                    name: "verify-weights",
+                    image: imageRef(args.fetcherImage),
+                    args: ["verify", "--sha256", digestHex, "--dest", args.cache.modelPath],
+                    securityContext: restrictedContainerSecurityContext(),
+                    resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+                    volumeMounts: [{ name: "models", mountPath: MODEL_DIR, readOnly: true }],
                   },
-                  livenessProbe: {
-                    httpGet: { path: serving.healthPath, ...probeTarget },
-                    periodSeconds: 20,
-                    failureThreshold: 6,
+                ],
+                containers: [
+                  {
+                    name: "server",
+                    image: imageRef(args.image),
+                    ...(serving.command ? { command: serving.command } : {}),
+                    args: serving.args,
+                    env: Object.entries(serving.env).map(([key, value]) => ({ name: key, value })),
+                    // Behind the sidecar the server has no pod port of its own: it listens on loopback.
+                    ports:
+                      tlsMode === "sidecar"
+                        ? []
+                        : [
+                            { name: "http", containerPort: SERVING_PORT, protocol: "TCP" },
+                            ...(metricsOnOwnPort
+                              ? [{ name: "metrics", containerPort: serving.metrics.port, protocol: "TCP" }]
+                              : []),
+                          ],
+                    startupProbe: {
+                      httpGet: { path: serving.healthPath, ...probeTarget },
+                      periodSeconds: probePeriod,
+                      failureThreshold: Math.ceil(startupSeconds(args.weights.sizeGiB) / probePeriod),
+                    },
+                    readinessProbe: {
+                      httpGet: { path: serving.healthPath, ...probeTarget },
+                      periodSeconds: 10,
+                      failureThreshold: 3,
+                    },
+                    livenessProbe: {
+                      httpGet: { path: serving.healthPath, ...probeTarget },
+                      periodSeconds: 20,
+                      failureThreshold: 6,
+                    },
+                    // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
+                    lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
+                    resources: {
+                      requests: { cpu: `${args.compute.cpuMilli}m`, memory, ...gpuLimits },
+                      limits: { memory, ...gpuLimits },
+                    },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [
+                      { name: "models", mountPath: MODEL_DIR, readOnly: true },
+                      { name: "cache", mountPath: "/cache" },
+                      { name: "tmp", mountPath: "/tmp" },
+                      { name: "shm", mountPath: "/dev/shm" },
+                      ...(tlsMode === "native" ? [tls!.mount] : []),
+                    ],
                   },
-                  // Leave the Service's endpoints first, keep answering in-flight requests, then SIGTERM.
-                  lifecycle: { preStop: { sleep: { seconds: Math.max(5, grace - 10) } } },
-                  resources: {
-                    requests: { cpu: `${args.compute.cpuMilli}m`, memory, ...gpuLimits },
-                    limits: { memory, ...gpuLimits },
+                ],
+                volumes: [
+                  { name: "models", persistentVolumeClaim: { claimName: args.cache.claimName, readOnly: true } },
+                  // Compilation and tokenizer caches only; the weights are on the shared volume.
+                  { name: "cache", emptyDir: { sizeLimit: "10Gi" } },
+                  { name: "tmp", emptyDir: { sizeLimit: "2Gi" } },
+                  {
+                    name: "shm",
+                    emptyDir: {
+                      medium: "Memory",
+                      sizeLimit: `${sharedMemoryMiB(args.model.gpus, args.compute.memoryMiB)}Mi`,
+                    },
                   },
-                  securityContext: restrictedContainerSecurityContext(),
-                  volumeMounts: [
-                    { name: "models", mountPath: MODEL_DIR, readOnly: true },
-                    { name: "cache", mountPath: "/cache" },
-                    { name: "tmp", mountPath: "/tmp" },
-                    { name: "shm", mountPath: "/dev/shm" },
-                    ...(tlsMode === "native" ? [tls!.mount] : []),
-                  ],
-                },
-                ...(tls?.sidecar ? [tls.sidecar] : []),
-              ],
-              volumes: [
-                { name: "models", persistentVolumeClaim: { claimName: args.cache.claimName, readOnly: true } },
-                // Compilation and tokenizer caches only; the weights are on the shared volume.
-                { name: "cache", emptyDir: { sizeLimit: "10Gi" } },
-                { name: "tmp", emptyDir: { sizeLimit: "2Gi" } },
-                {
-                  name: "shm",
-                  emptyDir: {
-                    medium: "Memory",
-                    sizeLimit: `${sharedMemoryMiB(args.model.gpus, args.compute.memoryMiB)}Mi`,
-                  },
-                },
-                ...(tls?.volumes ?? []),
-              ],
-            },
+                ],
+              },
+              { server: tls },
+            ),
           },
         },
       },

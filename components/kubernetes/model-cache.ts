@@ -14,7 +14,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from "./workload-basics.js";
+import { httpsEgressRules, imageRef, requirePinnedDigest, roleSelector, type PinnedImage } from "./workload-basics.js";
 import { MODEL_DIR } from "./serving-runtime.js";
 
 export interface ModelCacheArgs {
@@ -161,13 +161,7 @@ export class ModelCache extends pulumi.ComponentResource {
           spec: {
             podSelector: roleSelector(role),
             policyTypes: ["Egress"],
-            egress: pulumi
-              .output(args.fetchEgressCidrs)
-              .apply((cidrs) =>
-                cidrs.length === 0
-                  ? []
-                  : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }],
-              ),
+            egress: pulumi.output(args.fetchEgressCidrs).apply(httpsEgressRules),
           },
         },
         parent,

@@ -47,7 +47,7 @@ import {
   imageRef,
   requirePinnedDigest,
   restrictedJobPodSpec,
-  roleSelector,
+  roleEgressRules,
   type PinnedImage,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
@@ -400,10 +400,7 @@ export class RagIngestion extends pulumi.ComponentResource {
           },
           policyTypes: ["Egress"],
           egress: [
-            ...args.egressTo.map((target) => ({
-              to: [{ podSelector: roleSelector(target.role) }],
-              ports: [{ protocol: "TCP", port: target.port }],
-            })),
+            ...roleEgressRules(args.egressTo),
             {
               to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
               ports: ports.map((port) => ({ protocol: "TCP", port })),

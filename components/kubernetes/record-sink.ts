@@ -9,6 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import {
+  roleEgressRules,
   clusterIpService,
   dataClaimSpec,
   imageRef,
@@ -18,7 +19,7 @@ import {
   type PinnedImage,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { caTrust, httpsAppProtocol, serverTls, type InClusterTls } from "./transit-tls.js";
+import { caTrust, httpsAppProtocol, serverTls, withTransitTls, type InClusterTls } from "./transit-tls.js";
 
 export const SINK_PORT = 8080;
 /** With TLS: the collector listens here on loopback, behind the TLS sidecar on SINK_PORT. */
@@ -120,58 +121,55 @@ export class RecordSink extends pulumi.ComponentResource {
           selector: roleSelector(role),
           template: {
             metadata: { labels },
-            spec: {
-              ...restrictedPodBasics(args.serviceAccountName),
-              ...(trust ? { initContainers: [trust.initContainer] } : {}),
-              containers: [
-                {
-                  name: "collector",
-                  image: imageRef(args.image),
-                  args: [
-                    "serve",
-                    "--kind",
-                    args.kind,
-                    "--listen",
-                    tls ? `127.0.0.1:${SINK_UPSTREAM_PORT}` : `:${SINK_PORT}`,
-                    "--store",
-                    "/records",
-                    "--retention-days",
-                    String(args.retentionDays),
-                    "--prompt-retention-days",
-                    String(Math.min(content.prompts, args.retentionDays)),
-                    "--response-retention-days",
-                    String(Math.min(content.responses, args.retentionDays)),
-                    ...(args.kind === "audit" ? ["--append-only"] : []),
-                    ...(args.piiRedaction
-                      ? [
-                          "--presidio-analyzer",
-                          args.piiRedaction.analyzerUrl,
-                          "--presidio-anonymizer",
-                          args.piiRedaction.anonymizerUrl,
-                        ]
-                      : []),
-                  ],
-                  ...(trust ? { env: trust.env } : {}),
-                  ports: tls ? [] : [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
-                  readinessProbe: { httpGet: probe, periodSeconds: 10 },
-                  livenessProbe: { httpGet: probe, periodSeconds: 20 },
-                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
-                  securityContext: restrictedContainerSecurityContext(),
-                  volumeMounts: [
-                    { name: "records", mountPath: "/records" },
-                    { name: "tmp", mountPath: "/tmp" },
-                    ...(trust?.mounts ?? []),
-                  ],
-                },
-                ...(tls?.sidecar ? [tls.sidecar] : []),
-              ],
-              volumes: [
-                { name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } },
-                { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
-                ...(tls?.volumes ?? []),
-                ...(trust?.volumes ?? []),
-              ],
-            },
+            spec: withTransitTls(
+              {
+                ...restrictedPodBasics(args.serviceAccountName),
+                containers: [
+                  {
+                    name: "collector",
+                    image: imageRef(args.image),
+                    args: [
+                      "serve",
+                      "--kind",
+                      args.kind,
+                      "--listen",
+                      tls ? `127.0.0.1:${SINK_UPSTREAM_PORT}` : `:${SINK_PORT}`,
+                      "--store",
+                      "/records",
+                      "--retention-days",
+                      String(args.retentionDays),
+                      "--prompt-retention-days",
+                      String(Math.min(content.prompts, args.retentionDays)),
+                      "--response-retention-days",
+                      String(Math.min(content.responses, args.retentionDays)),
+                      ...(args.kind === "audit" ? ["--append-only"] : []),
+                      ...(args.piiRedaction
+                        ? [
+                            "--presidio-analyzer",
+                            args.piiRedaction.analyzerUrl,
+                            "--presidio-anonymizer",
+                            args.piiRedaction.anonymizerUrl,
+                          ]
+                        : []),
+                    ],
+                    ports: tls ? [] : [{ name: "http", containerPort: SINK_PORT, protocol: "TCP" }],
+                    readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                    livenessProbe: { httpGet: probe, periodSeconds: 20 },
+                    resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+                    securityContext: restrictedContainerSecurityContext(),
+                    volumeMounts: [
+                      { name: "records", mountPath: "/records" },
+                      { name: "tmp", mountPath: "/tmp" },
+                    ],
+                  },
+                ],
+                volumes: [
+                  { name: "records", persistentVolumeClaim: { claimName: claim.metadata.name } },
+                  { name: "tmp", emptyDir: { sizeLimit: "1Gi" } },
+                ],
+              },
+              { server: tls, trust },
+            ),
           },
         },
       },
@@ -197,10 +195,7 @@ export class RecordSink extends pulumi.ComponentResource {
           spec: {
             podSelector: roleSelector(role),
             policyTypes: ["Egress"],
-            egress: args.piiRedaction.services.map((target) => ({
-              to: [{ podSelector: roleSelector(target.role) }],
-              ports: [{ protocol: "TCP", port: target.port }],
-            })),
+            egress: roleEgressRules(args.piiRedaction.services),
           },
         },
         parent,

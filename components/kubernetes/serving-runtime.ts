@@ -69,6 +69,14 @@ export function servingCommand(model: ServingModel, tls?: ServingTls): ServingCo
     HF_HOME: "/cache/huggingface",
     HF_HUB_OFFLINE: "1",
   };
+  // vLLM, TGI and TEI: /health, the limits as env, Prometheus metrics on the serving port.
+  const served = (queueMetric: string) => ({
+    healthPath: "/health",
+    env: limits,
+    metrics: { port: SERVING_PORT, path: "/metrics", queueMetric },
+  });
+  // TGI's and TEI's launchers share these flags (text-generation-launcher, text-embeddings-router).
+  const launcher = ["--model-id", path, "--port", port, ...loopback];
   switch (model.runtime) {
     case "vllm":
       return {
@@ -91,18 +99,12 @@ export function servingCommand(model: ServingModel, tls?: ServingTls): ServingCo
           "--disable-log-requests",
           ...(tls ? ["--ssl-certfile", tls.certFile, "--ssl-keyfile", tls.keyFile] : []),
         ],
-        healthPath: "/health",
-        env: limits,
-        metrics: { port: SERVING_PORT, path: "/metrics", queueMetric: "vllm:num_requests_waiting" },
+        ...served("vllm:num_requests_waiting"),
       };
     case "tgi":
       return {
         args: [
-          "--model-id",
-          path,
-          "--port",
-          port,
-          ...loopback,
+          ...launcher,
           "--max-input-tokens",
           String(model.maxInputTokens),
           "--max-total-tokens",
@@ -112,20 +114,14 @@ export function servingCommand(model: ServingModel, tls?: ServingTls): ServingCo
           "--num-shard",
           String(Math.max(1, model.gpus)),
         ],
-        healthPath: "/health",
-        env: limits,
-        metrics: { port: SERVING_PORT, path: "/metrics", queueMetric: "tgi_queue_size" },
+        ...served("tgi_queue_size"),
       };
     case "tei":
       // text-embeddings-inference has no output tokens and no sharding: one replica per GPU.
       // A batch holds at least one request of the full input length.
       return {
         args: [
-          "--model-id",
-          path,
-          "--port",
-          port,
-          ...loopback,
+          ...launcher,
           "--max-concurrent-requests",
           String(model.maxConcurrentRequests),
           "--max-batch-tokens",
@@ -134,9 +130,7 @@ export function servingCommand(model: ServingModel, tls?: ServingTls): ServingCo
           "32",
           "--json-output",
         ],
-        healthPath: "/health",
-        env: limits,
-        metrics: { port: SERVING_PORT, path: "/metrics", queueMetric: "te_queue_size" },
+        ...served("te_queue_size"),
       };
     case "triton":
       return {

@@ -26,6 +26,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { stringify } from "yaml";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import {
+  roleEgressRules,
   imageRef,
   requirePinnedDigest,
   roleIngressRule,
@@ -33,7 +34,7 @@ import {
   roleSelector,
   type PinnedImage,
 } from "./workload-basics.js";
-import { caTrust, httpsAppProtocol, scheme, serverTls, type InClusterTls } from "./transit-tls.js";
+import { caTrust, httpsAppProtocol, scheme, serverTls, withTransitTls, type InClusterTls } from "./transit-tls.js";
 
 export const TOOL_APPROVAL_ROLE = "tool-approval";
 /** The role label (`llmops.dev/role`) of the agent's own pods (the orchestrator that calls the gateway); data.yaml `agent_network.agent_pod_selectors` selects it by default. */
@@ -265,58 +266,55 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
           selector: roleSelector(TOOL_APPROVAL_ROLE),
           template: {
             metadata: { labels },
-            spec: {
-              ...restrictedPodBasics(args.serviceAccountName),
-              ...(trust ? { initContainers: [trust.initContainer] } : {}),
-              containers: [
-                {
-                  name: "queue",
-                  image: imageRef(args.image),
-                  args: tls
-                    ? [
-                        "serve",
-                        "--policy",
-                        "/etc/tool-approval/policy.yaml",
-                        "--listen",
-                        `127.0.0.1:${upstream.guardrail}`,
-                        "--review-listen",
-                        `127.0.0.1:${upstream.review}`,
-                      ]
-                    : [
-                        "serve",
-                        "--policy",
-                        "/etc/tool-approval/policy.yaml",
-                        "--listen",
-                        `:${TOOL_APPROVAL_PORT}`,
-                        "--review-listen",
-                        `:${TOOL_REVIEW_PORT}`,
-                      ],
-                  ...(trust ? { env: trust.env } : {}),
-                  ports: tls
-                    ? []
-                    : [
-                        { name: "guardrail", containerPort: TOOL_APPROVAL_PORT },
-                        { name: "review", containerPort: TOOL_REVIEW_PORT },
-                      ],
-                  securityContext: restrictedContainerSecurityContext(),
-                  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-                  readinessProbe: { httpGet: probe, periodSeconds: 10 },
-                  livenessProbe: { httpGet: probe, periodSeconds: 20 },
-                  volumeMounts: [
-                    { name: "policy", mountPath: "/etc/tool-approval", readOnly: true },
-                    { name: "tmp", mountPath: "/tmp" },
-                    ...(trust?.mounts ?? []),
-                  ],
-                },
-                ...(tls?.sidecar ? [tls.sidecar] : []),
-              ],
-              volumes: [
-                { name: "policy", configMap: { name: config.metadata.name } },
-                { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
-                ...(tls?.volumes ?? []),
-                ...(trust?.volumes ?? []),
-              ],
-            },
+            spec: withTransitTls(
+              {
+                ...restrictedPodBasics(args.serviceAccountName),
+                containers: [
+                  {
+                    name: "queue",
+                    image: imageRef(args.image),
+                    args: tls
+                      ? [
+                          "serve",
+                          "--policy",
+                          "/etc/tool-approval/policy.yaml",
+                          "--listen",
+                          `127.0.0.1:${upstream.guardrail}`,
+                          "--review-listen",
+                          `127.0.0.1:${upstream.review}`,
+                        ]
+                      : [
+                          "serve",
+                          "--policy",
+                          "/etc/tool-approval/policy.yaml",
+                          "--listen",
+                          `:${TOOL_APPROVAL_PORT}`,
+                          "--review-listen",
+                          `:${TOOL_REVIEW_PORT}`,
+                        ],
+                    ports: tls
+                      ? []
+                      : [
+                          { name: "guardrail", containerPort: TOOL_APPROVAL_PORT },
+                          { name: "review", containerPort: TOOL_REVIEW_PORT },
+                        ],
+                    securityContext: restrictedContainerSecurityContext(),
+                    resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+                    readinessProbe: { httpGet: probe, periodSeconds: 10 },
+                    livenessProbe: { httpGet: probe, periodSeconds: 20 },
+                    volumeMounts: [
+                      { name: "policy", mountPath: "/etc/tool-approval", readOnly: true },
+                      { name: "tmp", mountPath: "/tmp" },
+                    ],
+                  },
+                ],
+                volumes: [
+                  { name: "policy", configMap: { name: config.metadata.name } },
+                  { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+                ],
+              },
+              { server: tls, trust },
+            ),
           },
         },
       },
@@ -356,10 +354,7 @@ export class ToolApprovalQueue extends pulumi.ComponentResource {
               ports: [{ protocol: "TCP", port: TOOL_REVIEW_PORT }],
             },
           ],
-          egress: args.egressTo.map((target) => ({
-            to: [{ podSelector: roleSelector(target.role) }],
-            ports: [{ protocol: "TCP", port: target.port }],
-          })),
+          egress: roleEgressRules(args.egressTo),
         },
       },
       parent,

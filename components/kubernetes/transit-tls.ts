@@ -29,6 +29,7 @@ type Container = k8s.types.input.core.v1.Container;
 type Volume = k8s.types.input.core.v1.Volume;
 type VolumeMount = k8s.types.input.core.v1.VolumeMount;
 type EnvVar = k8s.types.input.core.v1.EnvVar;
+type PodSpec = k8s.types.input.core.v1.PodSpec;
 
 /** How the stack's in-cluster servers and their callers use TLS. */
 export interface InClusterTls {
@@ -153,13 +154,66 @@ export function routePortName(route: TlsProxyRoute, index: number): string {
   return route.name ?? (index === 0 ? "https" : `https-${route.listen}`);
 }
 
+/** nginx `ssl_protocols` for the lowest TLS version accepted: `TLSv1.3` for "1.3", else `TLSv1.2 TLSv1.3`. */
+export function sslProtocols(minVersion: "1.2" | "1.3" = "1.2"): string {
+  return minVersion === "1.3" ? "TLSv1.3" : "TLSv1.2 TLSv1.3";
+}
+
+/** One nginx `server` that terminates TLS and proxies everything else to a loopback port (nginxTlsServer). */
+export interface NginxTlsServer {
+  /** Port nginx listens on with TLS. */
+  readonly listen: number;
+  /** Directory holding the certificate Secret's `tls.crt` and `tls.key`. */
+  readonly certificateDir: string;
+  /** Lowest TLS version accepted. @default "1.2" */
+  readonly minVersion?: "1.2" | "1.3" | undefined;
+  /** `client_max_body_size`, e.g. `64m`. */
+  readonly maxBodySize: string;
+  /** Lines inside the server before `location /` (headers, extra locations), indented four spaces. @default none */
+  readonly extra?: readonly string[];
+  /** Loopback port of the plain-HTTP upstream. */
+  readonly upstream: number;
+  /** `proxy_read_timeout`, e.g. `600s`. */
+  readonly readTimeout: string;
+  /** Streams request bodies to the upstream too (`proxy_request_buffering off`); responses always stream. @default false */
+  readonly streamRequests?: boolean;
+}
+
 /**
- * The sidecar's nginx.conf: one TLS server per route with the pod's certificate, proxying to the
- * loopback upstream without buffering (streamed completions pass through as they come), request
- * bodies up to 64 MiB (embedding and record batches), 600 s read timeout (long generations).
+ * The lines of one TLS-terminating `server` block (indented two spaces, for nginxConfig): TLS with
+ * the certificate in `certificateDir`, then `location /` proxying over HTTP/1.1 to
+ * 127.0.0.1:`upstream` without response buffering (streamed completions pass through as they
+ * come), keeping the Host header and telling the upstream the scheme was https.
  */
-export function tlsProxyConfig(routes: readonly TlsProxyRoute[], minVersion: "1.2" | "1.3" = "1.2"): string {
-  const protocols = minVersion === "1.3" ? "TLSv1.3" : "TLSv1.2 TLSv1.3";
+export function nginxTlsServer(server: NginxTlsServer): string[] {
+  return [
+    "  server {",
+    `    listen ${server.listen} ssl;`,
+    `    ssl_certificate ${server.certificateDir}/tls.crt;`,
+    `    ssl_certificate_key ${server.certificateDir}/tls.key;`,
+    `    ssl_protocols ${sslProtocols(server.minVersion)};`,
+    `    client_max_body_size ${server.maxBodySize};`,
+    ...(server.extra ?? []),
+    "    location / {",
+    `      proxy_pass http://127.0.0.1:${server.upstream};`,
+    "      proxy_http_version 1.1;",
+    "      proxy_buffering off;",
+    ...(server.streamRequests ? ["      proxy_request_buffering off;"] : []),
+    `      proxy_read_timeout ${server.readTimeout};`,
+    "      proxy_set_header Host $host;",
+    "      proxy_set_header X-Forwarded-Proto https;",
+    "    }",
+    "  }",
+  ];
+}
+
+/**
+ * A whole nginx.conf around `servers` (server block lines, as nginxTlsServer writes them) for the
+ * stack's unprivileged nginx (the edge-proxy image, read-only root filesystem): two workers, the
+ * pid file and every temp path under /tmp, errors to stderr at `warn`, no access log, no version
+ * in responses. Shared by the TLS sidecar and the gateway's edge proxy.
+ */
+export function nginxConfig(servers: readonly string[]): string {
   return [
     "worker_processes 2;",
     "pid /tmp/nginx.pid;",
@@ -173,27 +227,31 @@ export function tlsProxyConfig(routes: readonly TlsProxyRoute[], minVersion: "1.
     "  fastcgi_temp_path /tmp/fastcgi;",
     "  uwsgi_temp_path /tmp/uwsgi;",
     "  scgi_temp_path /tmp/scgi;",
-    ...routes.flatMap((route) => [
-      "  server {",
-      `    listen ${route.listen} ssl;`,
-      `    ssl_certificate ${SERVER_TLS_DIR}/tls.crt;`,
-      `    ssl_certificate_key ${SERVER_TLS_DIR}/tls.key;`,
-      `    ssl_protocols ${protocols};`,
-      "    client_max_body_size 64m;",
-      "    location / {",
-      `      proxy_pass http://127.0.0.1:${route.upstream};`,
-      "      proxy_http_version 1.1;",
-      "      proxy_buffering off;",
-      "      proxy_request_buffering off;",
-      "      proxy_read_timeout 600s;",
-      "      proxy_set_header Host $host;",
-      "      proxy_set_header X-Forwarded-Proto https;",
-      "    }",
-      "  }",
-    ]),
+    ...servers,
     "}",
     "",
   ].join("\n");
+}
+
+/**
+ * The sidecar's nginx.conf: one TLS server per route with the pod's certificate, proxying to the
+ * loopback upstream without buffering (streamed completions pass through as they come), request
+ * bodies up to 64 MiB (embedding and record batches), 600 s read timeout (long generations).
+ */
+export function tlsProxyConfig(routes: readonly TlsProxyRoute[], minVersion: "1.2" | "1.3" = "1.2"): string {
+  return nginxConfig(
+    routes.flatMap((route) =>
+      nginxTlsServer({
+        listen: route.listen,
+        certificateDir: SERVER_TLS_DIR,
+        minVersion,
+        maxBodySize: "64m",
+        upstream: route.upstream,
+        readTimeout: "600s",
+        streamRequests: true,
+      }),
+    ),
+  );
 }
 
 /** What a server's pod gets to speak TLS: volumes, the mount of its certificate for a native TLS server, and the sidecar when it has routes. */
@@ -313,6 +371,44 @@ export function caTrust(tls: InClusterTls): CaTrust {
       { name: "SSL_CERT_FILE", value: TRUST_BUNDLE_FILE },
       { name: "REQUESTS_CA_BUNDLE", value: TRUST_BUNDLE_FILE },
     ],
+  };
+}
+
+/** What a pod takes from the stack's transit TLS (withTransitTls). */
+export interface PodTransitTls {
+  /** The pod's own server TLS (serverTls): its volumes, and its sidecar when it has routes. @default none */
+  readonly server?: ServerTls | undefined;
+  /** The pod's trust of the namespace CA (caTrust), for the calls it makes. @default none */
+  readonly trust?: CaTrust | undefined;
+  /** Names of the containers that make TLS calls and so get the trust's env and mounts. @default every container */
+  readonly trusting?: readonly string[];
+}
+
+/**
+ * `pod` with the stack's transit TLS added, in the order every workload adds it: the trust's init
+ * container before the pod's own init containers; the trust's env and mounts after those of each
+ * trusting container; the server's TLS sidecar after the pod's containers; the pod's volumes, then
+ * the server's, then the trust's. With neither `server` nor `trust` it returns `pod` itself. Pure:
+ * creates no resource. The pod's containers, volumes and the containers' env and mounts must be
+ * plain arrays (as the components write them), not Outputs.
+ */
+export function withTransitTls(pod: PodSpec, tls: PodTransitTls): PodSpec {
+  const { server, trust } = tls;
+  if (!server && !trust) return pod;
+  const trusted = (container: Container): Container =>
+    trust && (tls.trusting ?? [container.name]).includes(container.name as string)
+      ? {
+          ...container,
+          env: [...((container.env ?? []) as EnvVar[]), ...trust.env],
+          volumeMounts: [...((container.volumeMounts ?? []) as VolumeMount[]), ...trust.mounts],
+        }
+      : container;
+  const initContainers = (pod.initContainers ?? []) as Container[];
+  return {
+    ...pod,
+    ...(trust ? { initContainers: [trust.initContainer, ...initContainers] } : {}),
+    containers: [...(pod.containers as Container[]).map(trusted), ...(server?.sidecar ? [server.sidecar] : [])],
+    volumes: [...((pod.volumes ?? []) as Volume[]), ...(server?.volumes ?? []), ...(trust?.volumes ?? [])],
   };
 }
 

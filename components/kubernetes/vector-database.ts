@@ -35,7 +35,7 @@ import {
   type PinnedImage,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
-import { caTrust, NAMESPACE_CA_FILE, serverTls, type InClusterTls } from "./transit-tls.js";
+import { caTrust, NAMESPACE_CA_FILE, serverTls, withTransitTls, type InClusterTls } from "./transit-tls.js";
 
 export type InClusterEngine = "qdrant" | "pgvector";
 export const VECTOR_DB_ROLE = "vector-db";
@@ -410,19 +410,6 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     // With TLS in transit the server's certificate comes from the namespace CA: the Job verifies it
     // (the combined bundle for Qdrant's https client, the CA alone for psql's verify-full).
     const trust = args.tls ? caTrust(args.tls) : undefined;
-    const trusted = (pod: k8s.types.input.core.v1.PodSpec): k8s.types.input.core.v1.PodSpec =>
-      trust
-        ? {
-            ...pod,
-            initContainers: [trust.initContainer],
-            containers: (pod.containers as k8s.types.input.core.v1.Container[]).map((c) => ({
-              ...c,
-              env: [...(c.env as k8s.types.input.core.v1.EnvVar[]), ...trust.env],
-              volumeMounts: [...(c.volumeMounts as k8s.types.input.core.v1.VolumeMount[]), ...trust.mounts],
-            })),
-            volumes: [...(pod.volumes as k8s.types.input.core.v1.Volume[]), ...trust.volumes],
-          }
-        : pod;
     let pod: k8s.types.input.core.v1.PodSpec;
     if (args.engine === "qdrant") {
       const grants = new k8s.core.v1.ConfigMap(
@@ -521,7 +508,7 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         ],
       });
     }
-    pod = trusted(pod);
+    pod = withTransitTls(pod, { trust });
     new k8s.batch.v1.Job(
       `${name}-provision`,
       {

@@ -15,6 +15,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import { restrictedPodBasics } from "./pod-security.js";
 
 type NetworkPolicyIngressRule = k8s.types.input.networking.v1.NetworkPolicyIngressRule;
+type NetworkPolicyEgressRule = k8s.types.input.networking.v1.NetworkPolicyEgressRule;
 
 /** An OCI image pinned by digest: pulled as `repository@digest`, never by a tag. */
 export interface PinnedImage {
@@ -67,6 +68,30 @@ export function rolePeers(roles: readonly string[]): Array<{ podSelector: { matc
 /** One ingress rule: the pods of `roles` may connect on TCP `port`. */
 export function roleIngressRule(roles: readonly string[], port: number): NetworkPolicyIngressRule {
   return { from: rolePeers(roles), ports: [{ protocol: "TCP", port }] };
+}
+
+/** Pods a workload calls: their role label (`llmops.dev/role`) and the TCP port they serve on. */
+export interface RolePort {
+  readonly role: string;
+  readonly port: number;
+}
+
+/** One egress rule per target: to the pods of `target.role` on TCP `target.port`, in the targets' order. */
+export function roleEgressRules(targets: readonly RolePort[]): NetworkPolicyEgressRule[] {
+  return targets.map((target) => ({
+    to: [{ podSelector: roleSelector(target.role) }],
+    ports: [{ protocol: "TCP", port: target.port }],
+  }));
+}
+
+/**
+ * The egress rule to `cidrs` on TCP 443 (HTTPS APIs and object stores), as a list: empty when
+ * `cidrs` is, since a rule with no peers would allow every destination.
+ */
+export function httpsEgressRules(cidrs: readonly string[]): NetworkPolicyEgressRule[] {
+  return cidrs.length === 0
+    ? []
+    : [{ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ protocol: "TCP", port: 443 }] }];
 }
 
 /**

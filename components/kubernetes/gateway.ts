@@ -16,6 +16,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { proxyEgressRule, proxyEnv, type EgressProxyRoute } from "./egress-proxy.js";
 import { stringify } from "yaml";
 import {
   imageRef,
@@ -112,6 +113,8 @@ export interface GatewayArgs {
   readonly tools?: GatewayTools;
   /** Extra egress on 443 (private API endpoints, the egress proxy), as CIDRs. @default [] */
   readonly apiEgressCidrs?: readonly string[];
+  /** The stack's own egress proxy (EgressProxy.route): external model APIs are called through it (HTTPS_PROXY and NO_PROXY, which LiteLLM's httpx clients read) and the egress policy admits the proxy pods in place of `apiEgressCidrs`. @default none */
+  readonly egressProxy?: EgressProxyRoute;
   /** Screening on every request and response. @default none */
   readonly guardrails?: GatewayGuardrails;
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
@@ -522,6 +525,7 @@ export class Gateway extends pulumi.ComponentResource {
                         ]
                       : []),
                     ...(trust?.env ?? []),
+                    ...(args.egressProxy ? proxyEnv(args.egressProxy) : []),
                     { name: "HOME", value: "/tmp" },
                   ],
                   readinessProbe: probe("/health/readiness", 10),
@@ -679,7 +683,8 @@ export class Gateway extends pulumi.ComponentResource {
               to: [{ podSelector: roleSelector(target.role) }],
               ports: [{ protocol: "TCP", port: target.port }],
             })),
-            ...((args.apiEgressCidrs ?? []).length > 0
+            ...(args.egressProxy ? [proxyEgressRule(args.egressProxy)] : []),
+            ...(!args.egressProxy && (args.apiEgressCidrs ?? []).length > 0
               ? [
                   {
                     to: (args.apiEgressCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),

@@ -76,3 +76,29 @@ spec_domains contains allowlist_domain(host) if {
 allowlist_domain(host) := concat("", [".", substring(host, 2, -1)]) if startswith(host, "*.")
 
 allowlist_domain(host) := host if not startswith(host, "*.")
+
+# A CONNECT-only configuration: its first http_access line denies every request but CONNECT, so
+# what crosses the proxy is the client's own end-to-end TLS (only the CONNECT line is plain).
+connect_only(found) if {
+	accesses := [line | some line in found; line[0] == "http_access"]
+	accesses[0] == ["http_access", "deny", "!CONNECT"]
+}
+
+# Indexes of the egress proxies whose configuration is CONNECT-only.
+tunnel_proxy_workloads contains w if {
+	some [c, _, found] in squid_configs
+	connect_only(found)
+	some [w, _] in gateway.mounting_workloads(c)
+}
+
+# Does the Service at index `s` select only CONNECT-only egress proxies (and at least one)?
+fronts_tunnel_proxy(s) if {
+	service := input.resources[s]
+	selected := {w |
+		some [w, _, _, metadata] in lib.pod_templates_found
+		lib.namespace_of(input.resources[w]) == lib.namespace_of(service)
+		gateway.selects(s, {"metadata": metadata})
+	}
+	count(selected) > 0
+	every w in selected { w in tunnel_proxy_workloads }
+}

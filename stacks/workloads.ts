@@ -128,7 +128,10 @@ function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImag
  * platform.images.egressProxy. Undefined otherwise (platform.egressProxyCidrs, if any, is then the
  * egress path).
  */
-export function egressProxyImage(spec: LLMOpsStack, context: Pick<WorkloadContext, "buildEgressProxy">): PinnedImage | undefined {
+export function egressProxyImage(
+  spec: LLMOpsStack,
+  context: Pick<WorkloadContext, "buildEgressProxy">,
+): PinnedImage | undefined {
   const egress = spec.spec.network.egress;
   if (!context.buildEgressProxy || egress.mode !== "allowlist" || egress.allowlist.length === 0) return undefined;
   return spec.spec.platform.images.egressProxy;

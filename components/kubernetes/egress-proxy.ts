@@ -182,7 +182,10 @@ export class EgressProxy extends pulumi.ComponentResource {
     this.config = squidConfig(args.allowlist);
     const configMap = new k8s.core.v1.ConfigMap(
       `${name}-config`,
-      { metadata: { name: EGRESS_PROXY_ROLE, namespace: args.namespace, labels }, data: { [SQUID_CONFIG_KEY]: this.config } },
+      {
+        metadata: { name: EGRESS_PROXY_ROLE, namespace: args.namespace, labels },
+        data: { [SQUID_CONFIG_KEY]: this.config },
+      },
       parent,
     );
     new k8s.apps.v1.Deployment(

@@ -9,6 +9,8 @@
  *   (Network Firewall developer guide, "Domain list rule groups"; Squid's `acl dstdomain`).
  */
 
+import * as pulumi from "@pulumi/pulumi";
+
 /** The spec's host name pattern (schemas/schema-builders.ts `hostname`): an optional `*.` and a lowercase DNS name. */
 const SPEC_HOST = /^(\*\.)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?)$/;
 
@@ -34,4 +36,20 @@ export function allowlistDomains(allowlist: readonly string[]): string[] {
   const covered = (domain: string) =>
     wildcards.some((wildcard) => wildcard !== domain && (domain === wildcard.slice(1) || domain.endsWith(wildcard)));
   return domains.filter((domain) => !covered(domain)).sort();
+}
+
+/**
+ * Refuses an empty allowlist or an entry that is not a spec host name, for a component's Args.
+ * @param empty the reason given for an empty list (what the component cannot build without a host)
+ * @throws pulumi.InputPropertyError with propertyPath `allowlist` or `allowlist[i]`
+ */
+export function validateAllowlist(allowlist: readonly string[], empty: string): void {
+  if (allowlist.length === 0) throw new pulumi.InputPropertyError({ propertyPath: "allowlist", reason: empty });
+  for (const [i, host] of allowlist.entries()) {
+    try {
+      allowlistDomain(host);
+    } catch (error) {
+      throw new pulumi.InputPropertyError({ propertyPath: `allowlist[${i}]`, reason: (error as Error).message });
+    }
+  }
 }

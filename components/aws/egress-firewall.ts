@@ -12,7 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { allowlistDomain } from "../egress-domains.js";
+import { allowlistDomain, validateAllowlist } from "../egress-domains.js";
 
 /**
  * Capacity of the domain-list rule group. The capacity guide estimates a domain list as one
@@ -84,18 +84,10 @@ export interface EgressFirewallArgs {
 
 /** Throws InputPropertyError (propertyPath `allowlist` or `subnetIds`) on arguments the firewall cannot be built from. */
 export function validateEgressFirewallArgs(args: EgressFirewallArgs): void {
-  if (args.allowlist.length === 0)
-    throw new pulumi.InputPropertyError({
-      propertyPath: "allowlist",
-      reason: "an egress firewall needs at least one allowed host name; without egress, build no NAT",
-    });
-  for (const [i, host] of args.allowlist.entries()) {
-    try {
-      networkFirewallDomain(host);
-    } catch (error) {
-      throw new pulumi.InputPropertyError({ propertyPath: `allowlist[${i}]`, reason: (error as Error).message });
-    }
-  }
+  validateAllowlist(
+    args.allowlist,
+    "an egress firewall needs at least one allowed host name; without egress, build no NAT",
+  );
   if (args.subnetIds.length === 0)
     throw new pulumi.InputPropertyError({
       propertyPath: "subnetIds",

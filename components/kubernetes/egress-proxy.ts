@@ -23,7 +23,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { allowlistDomains } from "../egress-domains.js";
+import { allowlistDomains, validateAllowlist } from "../egress-domains.js";
 import {
   clusterIpService,
   imageRef,
@@ -32,6 +32,7 @@ import {
   roleIngressRule,
   roleSelector,
   type PinnedImage,
+  roleDisruptionBudget,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 
@@ -140,18 +141,10 @@ export interface EgressProxyArgs {
 /** Throws InputPropertyError (propertyPath `image.digest`, `allowlist`, `allowlist[i]`, `clientRoles` or `replicas`) on arguments the proxy cannot be built from. */
 export function validateEgressProxyArgs(args: EgressProxyArgs): void {
   requirePinnedDigest(args.image.digest, "image.digest");
-  if (args.allowlist.length === 0)
-    throw new pulumi.InputPropertyError({
-      propertyPath: "allowlist",
-      reason: "the egress proxy needs at least one allowed host name; without egress, build no proxy",
-    });
-  for (const [i, host] of args.allowlist.entries()) {
-    try {
-      allowlistDomains([host]);
-    } catch (error) {
-      throw new pulumi.InputPropertyError({ propertyPath: `allowlist[${i}]`, reason: (error as Error).message });
-    }
-  }
+  validateAllowlist(
+    args.allowlist,
+    "the egress proxy needs at least one allowed host name; without egress, build no proxy",
+  );
   if (args.clientRoles.length === 0)
     throw new pulumi.InputPropertyError({
       propertyPath: "clientRoles",
@@ -236,10 +229,7 @@ export class EgressProxy extends pulumi.ComponentResource {
     );
     new k8s.policy.v1.PodDisruptionBudget(
       `${name}-pdb`,
-      {
-        metadata: { name: EGRESS_PROXY_ROLE, namespace: args.namespace, labels },
-        spec: { maxUnavailable: 1, selector: roleSelector(EGRESS_PROXY_ROLE) },
-      },
+      roleDisruptionBudget(EGRESS_PROXY_ROLE, args.namespace, labels),
       parent,
     );
     const service = new k8s.core.v1.Service(

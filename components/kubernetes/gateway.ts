@@ -25,6 +25,7 @@ import {
   rolePeers,
   roleSelector,
   type PinnedImage,
+  roleDisruptionBudget,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { needsLlmGuard, needsPresidio, type GuardrailSelection } from "./guardrail-services.js";
@@ -648,10 +649,7 @@ export class Gateway extends pulumi.ComponentResource {
     }
     new k8s.policy.v1.PodDisruptionBudget(
       `${name}-pdb`,
-      {
-        metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
-        spec: { maxUnavailable: 1, selector: roleSelector(GATEWAY_ROLE) },
-      },
+      roleDisruptionBudget(GATEWAY_ROLE, args.namespace, labels),
       parent,
     );
     const from = [

@@ -139,15 +139,16 @@ export function egressProxyImage(
 
 /**
  * The roles whose pods may use the stack's egress proxy: the gateway when a model is an external
- * API, RAG ingestion when the spec declares data sources, the review queue and its export when the
- * spec enables the review queue (oauth2-proxy signs reviewers in at the identity provider).
+ * API, RAG ingestion when the spec embeds data sources, the review queue and its export when the
+ * spec enables the review queue (oauth2-proxy signs reviewers in at the identity provider); as
+ * patternWorkloadNeeds knows them before anything is built.
  */
 export function egressProxyClients(spec: LLMOpsStack): string[] {
-  const body = spec.spec;
+  const needs = patternWorkloadNeeds(spec);
   return [
-    ...(body.models.some((model) => !isSelfHosted(model)) ? [GATEWAY_ROLE] : []),
-    ...(body.data.sources.length > 0 ? [INGESTION_ROLE] : []),
-    ...(body.humanFeedback.reviewQueue.enabled ? [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE] : []),
+    ...(spec.spec.models.some((model) => !isSelfHosted(model)) ? [GATEWAY_ROLE] : []),
+    ...needs.auditProducers.filter((role) => role === INGESTION_ROLE),
+    ...needs.feedbackProducers,
   ];
 }
 

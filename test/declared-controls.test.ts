@@ -660,6 +660,39 @@ describe.skipIf(!ready)(
       expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
     });
 
+    it("the proxy runs 2 restricted replicas with a PDB; the gateway's container is sent through it", () => {
+      const byName = (name: string) => plan.resources.find((resource) => resource.name === name)!;
+      const deployment = byName("hr-benefits-egress-proxy-deployment");
+      expect(deployment.props.spec.replicas).toBe(2);
+      const pod = deployment.props.spec.template.spec;
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+      expect(pod.containers[0].securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+      });
+      expect(pod.volumes.filter((volume: any) => volume.emptyDir).map((volume: any) => volume.name)).toEqual([
+        "run",
+        "tmp",
+      ]);
+      expect(byName("hr-benefits-egress-proxy-pdb").props.spec.maxUnavailable).toBe(1);
+      // The clients that exist in this stack: the gateway (an external API) and the review queue and export.
+      expect(byName("hr-benefits-egress-proxy-ingress").props.spec.ingress).toEqual([
+        {
+          from: ["gateway", "feedback-review", "feedback-export"].map((role) => ({
+            podSelector: { matchLabels: { "llmops.dev/role": role } },
+          })),
+          ports: [{ protocol: "TCP", port: 3128 }],
+        },
+      ]);
+      const gateway = byName("hr-benefits-gateway-deployment").props.spec.template.spec.containers.find(
+        (container: any) => container.name === "gateway",
+      );
+      const env = Object.fromEntries(gateway.env.map((entry: any) => [entry.name, entry.value]));
+      expect(env.HTTPS_PROXY).toBe("http://egress-proxy.hr-benefits.svc.cluster.local:3128");
+      expect(env.NO_PROXY).toContain(".svc.cluster.local");
+    });
+
     it("removing the proxy's NetworkPolicy selection of a client (a pod with no egress policy) fires LLM-CTRL-009", () => {
       // The gateway's policy no longer governs egress: its pods may reach anything.
       const resources = edited(plan, "hr-benefits-gateway-policy", (r) => {

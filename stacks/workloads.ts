@@ -42,7 +42,6 @@ import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline
 import { AGENT_ROLE, TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
 import { EGRESS_PROXY_ROLE, EgressProxy } from "../components/kubernetes/egress-proxy.js";
 import { INGESTION_ROLE } from "../components/kubernetes/rag-ingestion.js";
-import { FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { NamespaceCa, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import {

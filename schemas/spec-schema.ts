@@ -844,6 +844,9 @@ const Platform = Obj(
         kedaMetricsServer: PinnedImage(
           "target aws: the KEDA metrics API server (ghcr.io/kedacore/keda-metrics-apiserver), same version as keda.",
         ),
+        egressProxy: PinnedImage(
+          "target kubernetes: Squid forward proxy (Chainguard squid-proxy or ubuntu/squid, mirrored; non-root) that the stack builds in its namespace to enforce network.egress.allowlist (CONNECT to 443 of the listed hosts only). With network.egress.mode allowlist it takes precedence over platform.egressProxyCidrs: the workloads reach the internet through it alone (docs/egress.md).",
+        ),
         edgeProxy: PinnedImage(
           "TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.",
         ),
@@ -884,7 +887,8 @@ const Platform = Obj(
     }),
     egressProxyCidrs: Arr(Str(18, { pattern: patterns.ipv4Cidr }), 16, {
       default: [],
-      description: "target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.",
+      description:
+        "target kubernetes: a platform-provided egress proxy that enforces network.egress.allowlist for black-box APIs. Not used by the workloads' API egress when platform.images.egressProxy is set and network.egress.mode is allowlist (the stack then builds its own proxy; docs/egress.md).",
     }),
     storageClass: Optional(freeText("StorageClass for persistent volumes (vector database, sinks).", 63)),
     gpu: Obj(

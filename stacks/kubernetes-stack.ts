@@ -87,6 +87,7 @@ export function composeKubernetes(spec: LLMOpsStack, options: StackOptions): Pro
     opts: { parent: root },
     fetchEgressCidrs: spec.spec.platform.artifactStoreCidrs,
     apiEgressCidrs: spec.spec.platform.egressProxyCidrs,
+    buildEgressProxy: true,
     recordSinks: true,
     installDevicePlugin: spec.spec.platform.gpu.install === "devicePlugin",
   });

@@ -15,6 +15,7 @@ import {
 } from "../components/kubernetes/rag-ingestion.js";
 import { FeedbackLoop, FEEDBACK_EXPORT_ROLE, REVIEW_QUEUE_ROLE } from "../components/kubernetes/feedback-loop.js";
 import { SERVING_PORT } from "../components/kubernetes/serving-runtime.js";
+import type { EgressProxyRoute } from "../components/kubernetes/egress-proxy.js";
 import { VECTOR_DB_ROLE, tenantRoles } from "../components/kubernetes/vector-database.js";
 import { SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { isSelfHosted } from "./model-serving.js";
@@ -59,6 +60,12 @@ export interface PatternWorkloadContext {
   readonly recordSinks: boolean;
   /** CIDRs external sources, managed stores and the identity provider are reached through (egress proxy, or the VPC). */
   readonly egressCidrs: readonly string[];
+  /**
+   * The stack's own egress proxy (target kubernetes, egress allowlist). The review queue reaches
+   * the identity provider through it in place of `egressCidrs`; RAG ingestion reads https sources
+   * through it and keeps `egressCidrs` (if any) for sources in the private network. @default none
+   */
+  readonly egressProxy?: EgressProxyRoute;
   /** EKS: the S3 prefix-list ranges, for s3:// sources. */
   readonly objectStoreCidrs?: pulumi.Input<string[]>;
   /** target aws: the managed vector store's endpoint. */
@@ -167,7 +174,7 @@ export function composePatternWorkloads(
       context.evidenceUrl ??
       (context.recordSinks ? `${http}://audit-sink.${ns}.svc.cluster.local:${SINK_PORT}/records` : undefined);
     if (!evidenceUrl) throw context.refuse("data-quality evidence has no store on this target", "/spec/data/sources");
-    if (context.egressCidrs.length === 0) {
+    if (context.egressCidrs.length === 0 && !context.egressProxy) {
       throw context.refuse(
         "spec.platform.egressProxyCidrs is required: embedded data sources are read through the egress proxy (target kubernetes)",
         "/spec/platform",
@@ -240,6 +247,7 @@ export function composePatternWorkloads(
               : []),
           ],
           egressCidrs: context.egressCidrs,
+          ...(context.egressProxy ? { egressProxy: context.egressProxy } : {}),
           egressPorts: [
             ...new Set([
               sourcePort(source.uri),
@@ -298,7 +306,8 @@ export function composePatternWorkloads(
         dataset: feedback.export?.dataset ?? `${name}-feedback`,
         exportIntervalHours: feedback.export?.intervalHours ?? 24,
         storeTargets: context.recordSinks ? [{ role: "feedback-sink", port: SINK_PORT }] : [],
-        egressCidrs: context.egressCidrs,
+        // The identity provider (and a managed store) through the stack's proxy when it has one.
+        ...(context.egressProxy ? { egressProxy: context.egressProxy } : { egressCidrs: context.egressCidrs }),
         ...withTls,
       },
       context.opts,

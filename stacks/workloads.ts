@@ -40,6 +40,8 @@ import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernet
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
 import { DATASET_GATE_ROLE } from "../components/kubernetes/fine-tuning-pipeline.js";
 import { AGENT_ROLE, TOOL_APPROVAL_ROLE } from "../components/kubernetes/tool-gateway.js";
+import { EGRESS_PROXY_ROLE, EgressProxy } from "../components/kubernetes/egress-proxy.js";
+import { INGESTION_ROLE } from "../components/kubernetes/rag-ingestion.js";
 import { NAMESPACE_CA_FILE, NamespaceCa, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
 import { composeAgentTools, hasAgentTools } from "./agent-workloads.js";
 import {
@@ -65,6 +67,14 @@ export interface WorkloadContext {
   readonly fetchEgressCidrs: pulumi.Input<string[]>;
   /** CIDRs the gateway may reach on 443 (private API endpoints). */
   readonly apiEgressCidrs: readonly string[];
+  /**
+   * Build the stack's own egress proxy (target kubernetes) when the spec declares
+   * network.egress.mode allowlist and names platform.images.egressProxy. It then takes precedence
+   * over `apiEgressCidrs` for the gateway and the feedback review queue, which reach the internet
+   * through the proxy pods only; RAG ingestion reads https sources through the proxy and keeps
+   * `apiEgressCidrs` for private-network sources (docs/egress.md). @default false
+   */
+  readonly buildEgressProxy?: boolean;
   /** Deploy in-cluster audit and feedback sinks (no managed stores). */
   readonly recordSinks: boolean;
   /** StorageClass of the shared weights volumes (must support ReadOnlyMany). @default spec.platform.modelCache.storageClass ?? spec.platform.storageClass */
@@ -109,6 +119,36 @@ function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImag
   if (!image)
     throw new MissingPlatformImageError(`spec.platform.images.${key} is required: ${why}`, "/spec/platform/images");
   return image;
+}
+
+/**
+ * The egress proxy image when the stack builds its own proxy: the context asks for it (target
+ * kubernetes), the spec declares network.egress.mode allowlist with at least one host, and names
+ * platform.images.egressProxy. Undefined otherwise (platform.egressProxyCidrs, if any, is then the
+ * egress path).
+ */
+export function egressProxyImage(
+  spec: LLMOpsStack,
+  context: Pick<WorkloadContext, "buildEgressProxy">,
+): PinnedImage | undefined {
+  const egress = spec.spec.network.egress;
+  if (!context.buildEgressProxy || egress.mode !== "allowlist" || egress.allowlist.length === 0) return undefined;
+  return spec.spec.platform.images.egressProxy;
+}
+
+/**
+ * The roles whose pods may use the stack's egress proxy: the gateway when a model is an external
+ * API, RAG ingestion when the spec embeds data sources, the review queue and its export when the
+ * spec enables the review queue (oauth2-proxy signs reviewers in at the identity provider); as
+ * patternWorkloadNeeds knows them before anything is built.
+ */
+export function egressProxyClients(spec: LLMOpsStack): string[] {
+  const needs = patternWorkloadNeeds(spec);
+  return [
+    ...(spec.spec.models.some((model) => !isSelfHosted(model)) ? [GATEWAY_ROLE] : []),
+    ...needs.auditProducers.filter((role) => role === INGESTION_ROLE),
+    ...needs.feedbackProducers,
+  ];
 }
 
 /** The spec's models the stack serves itself (runtime vllm, tgi, tei or triton), in spec order. */
@@ -284,6 +324,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       ? (body.vectorStore.engine as "qdrant" | "pgvector")
       : undefined;
   const sinks = context.recordSinks;
+  const proxied = egressProxyImage(spec, context);
   const identities: WorkloadIdentity[] = [
     { name: GATEWAY_ROLE },
     { name: "inference", ...(context.awsRoleArns?.inference ? { awsRoleArn: context.awsRoleArns.inference } : {}) },
@@ -296,6 +337,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     { name: "guardrails" },
     { name: LIMITER_ROLE },
     ...(hasAgentTools(spec) ? [{ name: TOOL_APPROVAL_ROLE }] : []),
+    ...(proxied ? [{ name: EGRESS_PROXY_ROLE }] : []),
     ...(body.fineTuning
       ? FINE_TUNING_IDENTITIES.map((workload) => ({
           name: workload,
@@ -309,6 +351,23 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     inNamespace,
   );
   const serviceAccount = (workload: string) => rbac.serviceAccountNames[workload]!;
+  const egressProxy = proxied
+    ? new EgressProxy(
+        `${name}-egress-proxy`,
+        {
+          stack: name,
+          namespace: guardrails.name,
+          image: proxied,
+          serviceAccountName: serviceAccount(EGRESS_PROXY_ROLE),
+          allowlist: body.network.egress.allowlist,
+          clientRoles: egressProxyClients(spec),
+        },
+        inNamespace,
+      ).route
+    : undefined;
+  // With the stack's proxy the gateway gets no CIDR route: the proxy takes precedence.
+  const apiEgressCidrs = egressProxy ? [] : context.apiEgressCidrs;
+  const withProxy = egressProxy ? { egressProxy } : {};
 
   const outputs: Record<string, pulumi.Input<unknown>> = { namespace: guardrails.name };
   const fetcher =
@@ -620,6 +679,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         : {}),
       recordSinks: sinks,
       egressCidrs: context.apiEgressCidrs,
+      ...withProxy,
       ...(body.target.provider === "aws" ? { objectStoreCidrs: context.fetchEgressCidrs } : {}),
       ...(context.vectorStoreEndpoint ? { vectorStoreEndpoint: context.vectorStoreEndpoint } : {}),
       ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
@@ -718,7 +778,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         ...(transit ? { tls: true } : {}),
       },
       ...(transit ? { upstreamTls: transit } : {}),
-      apiEgressCidrs: context.apiEgressCidrs,
+      apiEgressCidrs,
+      ...(egressProxy && body.models.some((model) => !isSelfHosted(model)) ? withProxy : {}),
       ...(screening
         ? {
             guardrails: {

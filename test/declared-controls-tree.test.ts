@@ -167,21 +167,36 @@ describe.skipIf(!ready)(
       ]);
     });
 
-    it("egress: no firewall, NetworkPolicies whose only outside peer is the egress proxy (platform.egressProxyCidrs)", () => {
+    it("egress: no firewall; the stack's Squid proxy from the allowlist; the review queue reaches only the proxy pods", () => {
       expect(planned.tree).not.toContain("aws:networkfirewall");
+      expect(planned.tree).toContain("llmops:kubernetes:EgressProxy");
+      const config = planned.plan.resources.find(
+        (resource) => resource.name === "airport-assistant-egress-proxy-config",
+      )!;
+      expect(config.props.data["squid.conf"]).toContain("acl allowlisted dstdomain -n login.example.com\n");
       const policies = planned.plan.resources.filter(
         (resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy",
       );
-      expect(policies.length).toBeGreaterThan(0);
-      expect(planned.tree).toContain("kubernetes:networking.k8s.io/v1:NetworkPolicy");
+      const review = policies.find(
+        (policy) => policy.name === "airport-assistant-feedback-loop-feedback-review-egress",
+      )!;
+      expect(review.props.spec.egress).toContainEqual({
+        to: [{ podSelector: { matchLabels: { "llmops.dev/role": "egress-proxy" } } }],
+        ports: [{ protocol: "TCP", port: 3128 }],
+      });
       const outside = policies.flatMap((policy) =>
         (policy.props.spec.egress ?? []).flatMap((rule: { to?: Array<{ ipBlock?: { cidr: string } }> }) =>
           (rule.to ?? []).flatMap((peer) => (peer.ipBlock ? [`${policy.name} ${peer.ipBlock.cidr}`] : [])),
         ),
       );
-      // The review queue's sign-in (the OIDC issuer on the allowlist) goes through the proxy.
-      expect(outside).toContain("airport-assistant-feedback-loop-feedback-review-egress 10.40.255.0/28");
-      expect(new Set(outside.map((entry) => entry.split(" ")[1]))).toEqual(new Set(["10.40.255.0/28"]));
+      // The proxy opens 443 to any address; ingestion keeps the private network (platform.egressProxyCidrs)
+      // for the Kafka broker; no other pod names an address outside the cluster.
+      expect(new Set(outside)).toEqual(
+        new Set([
+          "airport-assistant-egress-proxy-egress 0.0.0.0/0",
+          ...outside.filter((entry) => entry.includes("-ingest-") && entry.endsWith(" 10.40.255.0/28")),
+        ]),
+      );
     });
   },
 );

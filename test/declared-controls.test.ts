@@ -376,9 +376,11 @@ describe.skipIf(!ready).each(["aws", "kubernetes"] as const)(
       );
       expect(services.length).toBeGreaterThan(5);
       for (const service of services) {
+        const role = service.props.spec.selector["llmops.dev/role"] as string;
+        // The egress proxy relays CONNECT tunnels only, each carrying its client's own TLS (docs/egress.md).
+        if (role === "egress-proxy") continue;
         for (const port of service.props.spec.ports)
           expect(["https", "tls"], `${service.props.metadata.name}:${port.port}`).toContain(port.appProtocol);
-        const role = service.props.spec.selector["llmops.dev/role"] as string;
         if (role === "gateway") continue;
         // Each server has a namespace-CA certificate for its Service's DNS names.
         const certificate = certificates.find((candidate) =>
@@ -628,30 +630,135 @@ describe.skipIf(!ready)(
       120_000,
     );
 
-    it("the gateway's egress is the proxy's addresses and in-cluster peers only; the plan is clean", () => {
+    const policiesOf = (resources: Resource[]) =>
+      resources.filter((resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+
+    it("the stack builds its Squid proxy from the allowlist; the gateway reaches only the proxy pods; the plan is clean", () => {
       expect(plan.spec.spec.network.egress.mode).toBe("allowlist");
-      const policies = plan.resources.filter(
-        (resource) => resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+      const config = plan.resources.find((resource) => resource.name === "hr-benefits-egress-proxy-config")!;
+      expect(config.props.data["squid.conf"]).toContain(
+        "acl allowlisted dstdomain -n llm-proxy.internal.example.com\n",
       );
-      const blocks = policies.flatMap((policy) =>
+      const gatewayPolicy = policiesOf(plan.resources).find((policy) => policy.props.metadata.name === "gateway")!;
+      const outside = gatewayPolicy.props.spec.egress.filter((rule: any) =>
+        (rule.to ?? []).some((peer: any) => peer.ipBlock),
+      );
+      expect(outside).toEqual([]);
+      expect(gatewayPolicy.props.spec.egress).toContainEqual({
+        to: [{ podSelector: { matchLabels: { "llmops.dev/role": "egress-proxy" } } }],
+        ports: [{ protocol: "TCP", port: 3128 }],
+      });
+      // Only the proxy's own policy names an address outside the cluster.
+      const blocks = policiesOf(plan.resources).flatMap((policy) =>
         (policy.props.spec.egress ?? []).flatMap((rule: any) =>
-          (rule.to ?? []).map((peer: any) => peer.ipBlock?.cidr).filter(Boolean),
+          (rule.to ?? []).flatMap((peer: any) =>
+            peer.ipBlock ? [`${policy.props.metadata.name} ${peer.ipBlock.cidr}`] : [],
+          ),
         ),
       );
-      expect(blocks).toContain("10.20.8.10/32");
+      expect(blocks).toEqual(["egress-proxy-egress 0.0.0.0/0"]);
       expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
+    });
+
+    it("the proxy runs 2 restricted replicas with a PDB; the gateway's container is sent through it", () => {
+      const byName = (name: string) => plan.resources.find((resource) => resource.name === name)!;
+      const deployment = byName("hr-benefits-egress-proxy-deployment");
+      expect(deployment.props.spec.replicas).toBe(2);
+      const pod = deployment.props.spec.template.spec;
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+      expect(pod.containers[0].securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+      });
+      expect(pod.volumes.filter((volume: any) => volume.emptyDir).map((volume: any) => volume.name)).toEqual([
+        "run",
+        "tmp",
+      ]);
+      expect(byName("hr-benefits-egress-proxy-pdb").props.spec.maxUnavailable).toBe(1);
+      // The clients that exist in this stack: the gateway (an external API) and the review queue and export.
+      expect(byName("hr-benefits-egress-proxy-ingress").props.spec.ingress).toEqual([
+        {
+          from: ["gateway", "feedback-review", "feedback-export"].map((role) => ({
+            podSelector: { matchLabels: { "llmops.dev/role": role } },
+          })),
+          ports: [{ protocol: "TCP", port: 3128 }],
+        },
+      ]);
+      const gateway = byName("hr-benefits-gateway-deployment").props.spec.template.spec.containers.find(
+        (container: any) => container.name === "gateway",
+      );
+      const env = Object.fromEntries(gateway.env.map((entry: any) => [entry.name, entry.value]));
+      expect(env.HTTPS_PROXY).toBe("http://egress-proxy.hr-benefits.svc.cluster.local:3128");
+      expect(env.NO_PROXY).toContain(".svc.cluster.local");
+    });
+
+    it("removing the proxy's NetworkPolicy selection of a client (a pod with no egress policy) fires LLM-CTRL-009", () => {
+      // The gateway's policy no longer governs egress: its pods may reach anything.
+      const resources = edited(plan, "hr-benefits-gateway-policy", (r) => {
+        r.props.spec.policyTypes = ["Ingress"];
+        delete r.props.spec.egress;
+      });
+      const namespaceWide = resources.filter(
+        (resource) =>
+          resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" &&
+          Object.keys(resource.props.spec.podSelector ?? {}).length === 0,
+      );
+      // Drop the namespace-wide policies too (default deny, DNS): then no egress policy selects the gateway's pods.
+      const without = resources.filter((resource) => !namespaceWide.includes(resource));
+      expect(findings(engine, without, plan.spec)).toContain("LLM-CTRL-009");
+    });
+
+    it("a narrow public range on a client's egress policy fires LLM-CTRL-009 (the namespace has a proxy)", () => {
+      const resources = edited(plan, "hr-benefits-gateway-policy", (r) => {
+        r.props.spec.egress = [
+          ...r.props.spec.egress,
+          { to: [{ ipBlock: { cidr: "52.218.0.0/17" } }], ports: [{ protocol: "TCP", port: 443 }] },
+        ];
+      });
+      expect(findings(engine, resources, plan.spec)).toContain("LLM-CTRL-009");
+    });
+
+    it("widening the proxy's configuration beyond the allowlist fires LLM-CTRL-014", () => {
+      const widened = edited(plan, "hr-benefits-egress-proxy-config", (r) => {
+        r.props.data["squid.conf"] = r.props.data["squid.conf"].replace(
+          "llm-proxy.internal.example.com",
+          "llm-proxy.internal.example.com .pastebin.com",
+        );
+      });
+      expect(findings(engine, widened, plan.spec)).toEqual(["LLM-CTRL-014"]);
+      const opened = edited(plan, "hr-benefits-egress-proxy-config", (r) => {
+        r.props.data["squid.conf"] = r.props.data["squid.conf"].replace(
+          "http_access deny all",
+          "http_access allow all",
+        );
+      });
+      expect(findings(engine, opened, plan.spec)).toEqual(["LLM-CTRL-014"]);
+    });
+
+    it("the component refuses an empty allowlist, a bad host and an unpinned image", async () => {
+      const { validateEgressProxyArgs } = await import("../components/kubernetes/egress-proxy.js");
+      const base = {
+        stack: "s",
+        namespace: "ns",
+        image: { repository: "squid", digest: DIGEST },
+        serviceAccountName: "egress-proxy",
+        allowlist: ["login.example.com"],
+        clientRoles: ["gateway"],
+      };
+      expect(() => validateEgressProxyArgs(base)).not.toThrow();
+      expect(() => validateEgressProxyArgs({ ...base, allowlist: [] })).toThrow(/at least one allowed host/);
+      expect(() => validateEgressProxyArgs({ ...base, allowlist: ["bad host!"] })).toThrow(/not a host name/);
+      expect(() => validateEgressProxyArgs({ ...base, image: { repository: "squid", digest: "latest" } })).toThrow(
+        /sha256/,
+      );
     });
 
     it.each([
       ["an egress rule to every destination on 443", { ports: [{ protocol: "TCP", port: 443 }] }],
       ["an IP block for the whole internet", { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }],
     ])("adding %s to a built NetworkPolicy fires LLM-CTRL-009", (_what, rule) => {
-      const policy = plan.resources.find(
-        (resource) =>
-          resource.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" &&
-          (resource.props.spec.egress ?? []).length > 0,
-      )!;
-      const resources = edited(plan, policy.name, (r) => {
+      const resources = edited(plan, "hr-benefits-gateway-policy", (r) => {
         r.props.spec.egress = [...r.props.spec.egress, rule];
       });
       expect(findings(engine, resources, plan.spec)).toContain("LLM-CTRL-009");

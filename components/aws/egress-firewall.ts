@@ -12,6 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { allowlistDomain, validateAllowlist } from "../egress-domains.js";
 
 /**
  * Capacity of the domain-list rule group. The capacity guide estimates a domain list as one
@@ -29,9 +30,7 @@ export const DOMAIN_TARGET_TYPES = ["TLS_SNI", "HTTP_HOST"] as const;
  * (`.example.com`) and refuses `*`. Throws a RangeError on anything else that is not a host name.
  */
 export function networkFirewallDomain(host: string): string {
-  const match = /^(\*\.)?([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?)$/.exec(host);
-  if (!match) throw new RangeError(`not a host name: ${host}`);
-  return match[1] ? `.${match[2]}` : match[2]!;
+  return allowlistDomain(host);
 }
 
 /** The stateful rule group document (RuleGroup.ruleGroup) that allows exactly `allowlist`. */
@@ -85,18 +84,10 @@ export interface EgressFirewallArgs {
 
 /** Throws InputPropertyError (propertyPath `allowlist` or `subnetIds`) on arguments the firewall cannot be built from. */
 export function validateEgressFirewallArgs(args: EgressFirewallArgs): void {
-  if (args.allowlist.length === 0)
-    throw new pulumi.InputPropertyError({
-      propertyPath: "allowlist",
-      reason: "an egress firewall needs at least one allowed host name; without egress, build no NAT",
-    });
-  for (const [i, host] of args.allowlist.entries()) {
-    try {
-      networkFirewallDomain(host);
-    } catch (error) {
-      throw new pulumi.InputPropertyError({ propertyPath: `allowlist[${i}]`, reason: (error as Error).message });
-    }
-  }
+  validateAllowlist(
+    args.allowlist,
+    "an egress firewall needs at least one allowed host name; without egress, build no NAT",
+  );
   if (args.subnetIds.length === 0)
     throw new pulumi.InputPropertyError({
       propertyPath: "subnetIds",

@@ -18,6 +18,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { proxyEgressRule, proxyEnv, type EgressProxyRoute } from "./egress-proxy.js";
 import {
   clusterIpService,
   forbidCronJobSpec,
@@ -81,6 +82,8 @@ export interface FeedbackLoopArgs {
   readonly storeTargets?: ReadonlyArray<{ readonly role: string; readonly port: number }>;
   /** CIDRs of a managed store and the identity provider, opened on 443. @default [] */
   readonly egressCidrs?: readonly string[];
+  /** The stack's own egress proxy (EgressProxy.route): the identity provider and any managed store are reached through it (HTTPS_PROXY and NO_PROXY on every container) and the egress policies admit the proxy pods, in place of `egressCidrs`. @default none */
+  readonly egressProxy?: EgressProxyRoute;
   /**
    * TLS on the review queue's port, natively in oauth2-proxy (`--https-address`, `--tls-cert-file`,
    * oauth2-proxy.github.io/oauth2-proxy/configuration/tls; its plain listener moved to loopback), and
@@ -140,6 +143,8 @@ export class FeedbackLoop extends pulumi.ComponentResource {
         })
       : undefined;
     const trust = args.tls ? caTrust(args.tls) : undefined;
+    // Through the stack's egress proxy: the identity provider (oauth2-proxy) and a managed store.
+    const proxied = args.egressProxy ? proxyEnv(args.egressProxy) : [];
     const listen = tls
       ? [
           `--https-address=0.0.0.0:${REVIEW_QUEUE_PORT}`,
@@ -182,6 +187,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
                       secretEnv("OAUTH2_PROXY_CLIENT_ID", "client-id"),
                       secretEnv("OAUTH2_PROXY_CLIENT_SECRET", "client-secret"),
                       secretEnv("OAUTH2_PROXY_COOKIE_SECRET", "cookie-secret"),
+                      ...proxied,
                     ],
                     ports: [{ name: "http", containerPort: REVIEW_QUEUE_PORT, protocol: "TCP" }],
                     readinessProbe: { httpGet: ping, periodSeconds: 10 },
@@ -208,6 +214,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
                       "--groups-header",
                       "X-Forwarded-Groups",
                     ],
+                    ...(args.egressProxy ? { env: proxied } : {}),
                     readinessProbe: {
                       httpGet: { path: "/healthz", port: REVIEW_APP_PORT, host: "127.0.0.1" },
                       periodSeconds: 10,
@@ -252,7 +259,10 @@ export class FeedbackLoop extends pulumi.ComponentResource {
       ]),
       parent,
     );
-    const egress = [...roleEgressRules(args.storeTargets ?? []), ...httpsEgressRules(args.egressCidrs ?? [])];
+    const egress = [
+      ...roleEgressRules(args.storeTargets ?? []),
+      ...(args.egressProxy ? [proxyEgressRule(args.egressProxy)] : httpsEgressRules(args.egressCidrs ?? [])),
+    ];
     for (const role of [REVIEW_QUEUE_ROLE, FEEDBACK_EXPORT_ROLE]) {
       if (egress.length === 0) break;
       new k8s.networking.v1.NetworkPolicy(
@@ -296,6 +306,7 @@ export class FeedbackLoop extends pulumi.ComponentResource {
                       "--retention-days",
                       String(args.retentionDays),
                     ],
+                    ...(args.egressProxy ? { env: proxied } : {}),
                     resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
                     securityContext: restrictedContainerSecurityContext(),
                     volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],

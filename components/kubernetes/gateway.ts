@@ -16,6 +16,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { proxyEgressRule, proxyEnv, type EgressProxyRoute } from "./egress-proxy.js";
 import { stringify } from "yaml";
 import {
   httpsEgressRules,
@@ -26,6 +27,7 @@ import {
   rolePeers,
   roleSelector,
   type PinnedImage,
+  roleDisruptionBudget,
 } from "./workload-basics.js";
 import { restrictedContainerSecurityContext, restrictedPodBasics, workloadLabels } from "./pod-security.js";
 import { needsLlmGuard, needsPresidio, type GuardrailSelection } from "./guardrail-services.js";
@@ -121,6 +123,8 @@ export interface GatewayArgs {
   readonly tools?: GatewayTools;
   /** Extra egress on 443 (private API endpoints, the egress proxy), as CIDRs. @default [] */
   readonly apiEgressCidrs?: readonly string[];
+  /** The stack's own egress proxy (EgressProxy.route): external model APIs are called through it (HTTPS_PROXY and NO_PROXY, which LiteLLM's httpx clients read) and the egress policy admits the proxy pods in place of `apiEgressCidrs`. @default none */
+  readonly egressProxy?: EgressProxyRoute;
   /** Screening on every request and response. @default none */
   readonly guardrails?: GatewayGuardrails;
   /** AI disclosure returned on every response (header `X-AI-Disclosure`) and at `GET /v1/disclosure`. @default none */
@@ -510,6 +514,7 @@ export class Gateway extends pulumi.ComponentResource {
                           ]
                         : []),
                       ...(trust?.env ?? []),
+                      ...(args.egressProxy ? proxyEnv(args.egressProxy) : []),
                       { name: "HOME", value: "/tmp" },
                     ],
                     readinessProbe: probe("/health/readiness", 10),
@@ -634,10 +639,7 @@ export class Gateway extends pulumi.ComponentResource {
     }
     new k8s.policy.v1.PodDisruptionBudget(
       `${name}-pdb`,
-      {
-        metadata: { name: GATEWAY_ROLE, namespace: args.namespace, labels },
-        spec: { maxUnavailable: 1, selector: roleSelector(GATEWAY_ROLE) },
-      },
+      roleDisruptionBudget(GATEWAY_ROLE, args.namespace, labels),
       parent,
     );
     const from = [
@@ -664,7 +666,10 @@ export class Gateway extends pulumi.ComponentResource {
           podSelector: roleSelector(GATEWAY_ROLE),
           policyTypes: ["Ingress", "Egress"],
           ingress: [{ from, ports: [{ protocol: "TCP", port: EDGE_PORT }] }],
-          egress: [...roleEgressRules(args.egressTo), ...httpsEgressRules(args.apiEgressCidrs ?? [])],
+          egress: [
+            ...roleEgressRules(args.egressTo),
+            ...(args.egressProxy ? [proxyEgressRule(args.egressProxy)] : httpsEgressRules(args.apiEgressCidrs ?? [])),
+          ],
         },
       },
       parent,

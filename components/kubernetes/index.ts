@@ -2,6 +2,7 @@
  * The kubernetes components of the toolkit, one import for Pulumi programs:
  * `import { … } from "responsible-llmops/components/kubernetes"`.
  */
+export * from "./egress-proxy.js";
 export * from "./gateway.js";
 export * from "./gpu-node-agents.js";
 export * from "./guardrail-services.js";

@@ -42,6 +42,7 @@ import {
   roleIngressRule,
   roleSelector,
   type PinnedImage,
+  roleDisruptionBudget,
 } from "./workload-basics.js";
 
 /** How replicas scale on the server's queue depth. */
@@ -306,14 +307,7 @@ export class InferenceService extends pulumi.ComponentResource {
       ]),
       parent,
     );
-    new k8s.policy.v1.PodDisruptionBudget(
-      `${name}-pdb`,
-      {
-        metadata: { name: role, namespace: args.namespace, labels },
-        spec: { maxUnavailable: 1, selector: roleSelector(role) },
-      },
-      parent,
-    );
+    new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, roleDisruptionBudget(role, args.namespace, labels), parent);
     const metricsPort = metricsOnOwnPort ? "metrics" : "http";
     new k8s.apiextensions.CustomResource(
       `${name}-metrics`,

@@ -42,6 +42,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { proxyEgressRule, proxyEnv, type EgressProxyRoute } from "./egress-proxy.js";
 import {
   forbidCronJobSpec,
   imageRef,
@@ -172,6 +173,12 @@ export interface RagIngestionArgs {
   readonly egressTo: ReadonlyArray<{ readonly role: string; readonly port: number }>;
   /** CIDRs the sources (and any managed store) are reached through: the egress proxy, or the VPC's private endpoints. */
   readonly egressCidrs: readonly string[];
+  /**
+   * The stack's own egress proxy (EgressProxy.route): https sources are read through it (HTTPS_PROXY
+   * and NO_PROXY on every step) and the egress policy admits the proxy pods; `egressCidrs` may
+   * still open private-network sources (a Kafka broker) on their ports. @default none
+   */
+  readonly egressProxy?: EgressProxyRoute;
   /** Ports opened towards egressCidrs. @default the sources' URI ports (443 when none) */
   readonly egressPorts?: readonly number[];
   /** EKS: the S3 gateway endpoint's address ranges, opened on 443 when a source is an s3:// URI. @default none */
@@ -210,7 +217,7 @@ export function validateRagIngestionArgs(args: RagIngestionArgs): void {
     throw new pulumi.InputPropertyError({ propertyPath: "sources", reason: "at least one source to ingest" });
   requirePinnedDigest(args.image.digest, "image.digest", "the ingestion image must be pinned by sha256 digest");
   requirePinnedDigest(args.embedding.digest, "embedding.digest", "the embedding model must be pinned by sha256 digest");
-  if (args.egressCidrs.length === 0)
+  if (args.egressCidrs.length === 0 && !args.egressProxy)
     throw new pulumi.InputPropertyError({
       propertyPath: "egressCidrs",
       reason: "the sources must be reachable through declared egress (the egress proxy or the VPC)",
@@ -246,7 +253,7 @@ export class RagIngestion extends pulumi.ComponentResource {
       stepArgs: pulumi.Input<string>[],
       stepEnv: k8s.types.input.core.v1.EnvVar[] = [],
     ) => {
-      const env = [...stepEnv, ...(trust?.env ?? [])];
+      const env = [...stepEnv, ...(trust?.env ?? []), ...(args.egressProxy ? proxyEnv(args.egressProxy) : [])];
       return {
         name: step,
         image,
@@ -401,10 +408,15 @@ export class RagIngestion extends pulumi.ComponentResource {
           policyTypes: ["Egress"],
           egress: [
             ...roleEgressRules(args.egressTo),
-            {
-              to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
-              ports: ports.map((port) => ({ protocol: "TCP", port })),
-            },
+            ...(args.egressProxy ? [proxyEgressRule(args.egressProxy)] : []),
+            ...(args.egressCidrs.length > 0
+              ? [
+                  {
+                    to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+                    ports: ports.map((port) => ({ protocol: "TCP", port })),
+                  },
+                ]
+              : []),
             ...(args.objectStoreCidrs && args.sources.some((source) => source.uri.startsWith("s3://"))
               ? [
                   {

@@ -125,6 +125,19 @@ export function roleIngressPolicy(
 }
 
 /**
+ * The arguments of the PodDisruptionBudget named after `role` that keeps all but one of the
+ * role's pods up during voluntary disruptions (node drains).
+ * @returns `{ metadata: { name: role, namespace, labels }, spec: { maxUnavailable: 1, selector } }`
+ */
+export function roleDisruptionBudget(
+  role: string,
+  namespace: pulumi.Input<string>,
+  labels: Record<string, string>,
+): k8s.policy.v1.PodDisruptionBudgetArgs {
+  return { metadata: { name: role, namespace, labels }, spec: { maxUnavailable: 1, selector: roleSelector(role) } };
+}
+
+/**
  * The spec of a data volume claim: ReadWriteOnce (or the modes given), the StorageClass only
  * when one is named (otherwise the cluster's default class), and `size` requested.
  * @param size a Kubernetes quantity, e.g. "20Gi"

@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 const typedValidate: ((data: unknown) => boolean) & { errors?: unknown } = validate20 as never;
 export default typedValidate;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant","databasePerTenant"],"default":"single","description":"How tenants' documents are kept apart. `collectionPerTenant`: a collection per tenant (qdrant, opensearchServerless) with a credential scoped to it; `databasePerTenant`: a database and a role per tenant (pgvector) with CONNECT only on its own database. Needs `tenants`, and each embedded data source names its `tenant`. Other engine and tenancy pairs, and `namespacePerTenant`, are not built and are refused (LLM-DATA-014)."},"tenants":{"maxItems":64,"default":[],"uniqueItems":true,"description":"The tenants, when tenancy is not `single` (LLM-DATA-014).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tenant name (a DNS label): names its collection or database, its credentials and its workloads' `llmops.dev/tenant` label. The retriever takes it from the caller's authenticated identity, never from the request (docs/guardrails.md, Tenancy).","type":"string"}}}}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"tenant":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"With vectorStore.tenancy other than `single`: the vectorStore.tenants[] entry whose collection or database this source is embedded into, with that tenant's credential (LLM-DATA-014).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection; `--tenant T --in-place` with a tenant's collection-scoped credential), and `provision` (create the tenants' Qdrant collections with the API key, vectorStore.tenancy collectionPerTenant).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheusOperator":{"additionalProperties":false,"description":"target aws: Prometheus Operator (quay.io/prometheus-operator/prometheus-operator, mirrored at the app version of the kube-prometheus-stack chart pinned in components/aws/serving-metrics.ts); runs the Prometheus the autoscaler reads.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheusConfigReloader":{"additionalProperties":false,"description":"target aws: the Prometheus Operator's config reloader (quay.io/prometheus-operator/prometheus-config-reloader), same version as prometheusOperator.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheus":{"additionalProperties":false,"description":"target aws: Prometheus (quay.io/prometheus/prometheus) that scrapes the model servers' queue depth and the GPU metrics.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"keda":{"additionalProperties":false,"description":"target aws: the KEDA operator (ghcr.io/kedacore/keda, mirrored at the KEDA chart version pinned in components/aws/serving-metrics.ts), which scales model servers on queue depth.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"kedaMetricsServer":{"additionalProperties":false,"description":"target aws: the KEDA metrics API server (ghcr.io/kedacore/keda-metrics-apiserver), same version as keda.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: the egress proxy that enforces network.egress.allowlist for black-box APIs.","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://llmops.dev/schemas/llmops-v1alpha1.json","title":"LLMOpsStack","additionalProperties":false,"description":"Responsible-LLMOps stack specification.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"type":"string","enum":["llmops/v1alpha1"]},"kind":{"type":"string","enum":["LLMOpsStack"]},"metadata":{"additionalProperties":false,"type":"object","required":["name","owner","environment"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Stack name; prefixes every resource. DNS label, at most 63 characters.","type":"string"},"owner":{"additionalProperties":false,"description":"The named owner of the workload (NIST AI RMF GOVERN 2.1).","type":"object","required":["team","email"],"properties":{"team":{"minLength":1,"maxLength":100,"description":"Owning team, accountable for this deployment.","type":"string"},"email":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","description":"Contact for incidents and reviews.","type":"string"},"name":{"minLength":1,"maxLength":100,"description":"Named accountable person.","type":"string"}}},"environment":{"type":"string","enum":["dev","staging","prod"],"description":"Deployment environment. Production turns on the stricter gates."},"labels":{"additionalProperties":{"type":"string","maxLength":128},"description":"Free-form labels copied onto resources.","type":"object","properties":{},"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9./_-]{0,61}[a-z0-9])?$","maxLength":63},"maxProperties":32}}},"spec":{"additionalProperties":false,"type":"object","required":["pattern","useCase","target","models","access"],"properties":{"pattern":{"type":"string","enum":["blackBoxApi","embedded","fineTuning","rag","agent"],"description":"Architecture pattern."},"useCase":{"additionalProperties":false,"type":"object","required":["purpose","audience","riskTier"],"properties":{"purpose":{"minLength":1,"maxLength":1000,"description":"What the system is for, in one or two sentences.","type":"string"},"audience":{"type":"string","enum":["internal","customers","public"],"description":"Who talks to the model. `customers` and `public` are customer-facing."},"regulatedDomain":{"type":"string","enum":["none","health","insurance","finance","credit","employment","education","essentialServices","legal","publicSector"],"default":"none","description":"Regulated domain; health, insurance, finance and employment require user-facing explanations. `credit` (creditworthiness, credit scoring), `employment`, `education` and `essentialServices` (public assistance benefits, emergency dispatch) are EU AI Act Annex III uses and must be `high` risk."},"riskTier":{"type":"string","enum":["minimal","limited","high","unacceptable"],"description":"EU AI Act risk tier. `unacceptable` may never be deployed."},"dependsOnLiveData":{"default":false,"description":"Answers depend on live data (e.g. flight status); requires a real-time data source.","type":"boolean"},"decisionRole":{"type":"string","enum":["none","explains","recommends","decides"],"default":"none","description":"What the system does about decisions on people: `explains` a decision people made (a claim status), `recommends` one a person then takes, or `decides` it. In a regulated domain anything but `none` requires explainability.humanEscalation, the path to a person (LLM-EXPL-004)."}}},"target":{"additionalProperties":false,"type":"object","required":["provider","region","dataResidency"],"properties":{"provider":{"type":"string","enum":["aws","kubernetes"],"description":"aws: EKS and managed services. kubernetes: any existing GPU cluster via kubeconfig."},"region":{"minLength":1,"maxLength":32,"description":"Primary region (AWS region name, or a free-form site name for kubernetes).","type":"string"},"availabilityZones":{"minimum":2,"maximum":6,"default":2,"description":"Number of availability zones (aws).","type":"integer"},"dataResidency":{"additionalProperties":false,"type":"object","required":["allowedRegions"],"properties":{"allowedRegions":{"maxItems":16,"minItems":1,"uniqueItems":true,"description":"Regions where data may be stored or processed.","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}},"kubernetes":{"additionalProperties":false,"type":"object","properties":{"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace for the workloads. @default metadata.name","type":"string"},"context":{"minLength":1,"maxLength":253,"description":"kubeconfig context.","type":"string"}}}}},"network":{"additionalProperties":false,"default":{},"type":"object","properties":{"vpcCidr":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","default":"10.40.0.0/16","description":"VPC CIDR (aws).","type":"string"},"publicIngress":{"additionalProperties":false,"default":{},"type":"object","properties":{"inference":{"default":false,"description":"Expose the inference gateway publicly. Off by default.","type":"boolean"},"vectorStore":{"default":false,"description":"Expose the vector store publicly. Should never be on.","type":"boolean"},"allowedCidrs":{"maxItems":32,"default":[],"description":"CIDRs (IPv4 or IPv6) allowed when public ingress is on.","type":"array","items":{"minLength":1,"maxLength":43,"pattern":"^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]{2,39}/[0-9]{1,3})$","type":"string"}},"tls":{"additionalProperties":false,"description":"TLS termination at the public edge (the gateway is never exposed on a plain listener).","type":"object","properties":{"acmCertificateArn":{"minLength":1,"maxLength":200,"pattern":"^arn:aws[a-z-]{0,10}:acm:[a-z0-9-]{1,30}:[0-9]{12}:certificate/[a-f0-9-]{36}$","description":"target aws: ACM certificate of the load balancer's TLS listener (required for public inference on aws).","type":"string"},"hostname":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","description":"target kubernetes: host name of the public Ingress (required for public inference on kubernetes).","type":"string"},"clusterIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: cert-manager ClusterIssuer that issues the Ingress certificate.","type":"string"},"secretName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: an existing TLS Secret for the Ingress, instead of a cert-manager certificate.","type":"string"},"ingressClassName":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"target kubernetes: IngressClass of the public Ingress. @default the cluster's default class","type":"string"}}}}},"clusterEndpoint":{"additionalProperties":false,"default":{},"type":"object","properties":{"public":{"default":false,"description":"Public Kubernetes API endpoint. Requires publicCidrs.","type":"boolean"},"publicCidrs":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}}}},"privateEndpoints":{"maxItems":16,"uniqueItems":true,"default":["s3","ecr.api","ecr.dkr","sts","logs","kms"],"description":"AWS services reached through VPC endpoints instead of the internet.","type":"array","items":{"type":"string","enum":["s3","ecr.api","ecr.dkr","sts","logs","kms","bedrock-runtime","secretsmanager","sagemaker.runtime"]}},"egress":{"additionalProperties":false,"default":{},"type":"object","properties":{"mode":{"type":"string","enum":["none","allowlist","open"],"default":"none","description":"Outbound internet: none, an allowlist through a proxy/NAT, or open."},"allowlist":{"maxItems":64,"default":[],"description":"Hostnames reachable when mode is allowlist.","type":"array","items":{"minLength":1,"maxLength":253,"pattern":"^(\\*\\.)?[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$","type":"string"}}}}}},"models":{"maxItems":16,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","source","serving"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Model name, unique in the stack.","type":"string"},"role":{"type":"string","enum":["primary","embedding","judge","fallback"],"default":"primary"},"source":{"additionalProperties":false,"type":"object","required":["type","uri"],"properties":{"type":{"type":"string","enum":["registry","s3","huggingface","bedrock","externalApi","saas"]},"uri":{"minLength":1,"maxLength":512,"description":"Where the weights or the API live (e.g. registry.internal/models/llama-3-8b).","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the weights artifact.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Provider model version for API models (e.g. 2025-01-15).","type":"string"}}},"serving":{"additionalProperties":false,"type":"object","required":["runtime"],"properties":{"runtime":{"type":"string","enum":["vllm","tgi","tei","triton","external"],"description":"Serving runtime: vLLM, text-generation-inference, text-embeddings-inference (tei), Triton, or `external` for API and SaaS models."},"image":{"additionalProperties":false,"type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Serving image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"terminationGracePeriodSeconds":{"minimum":10,"maximum":3600,"default":120,"description":"Seconds a replica being scaled down or replaced has to finish its in-flight requests (preStop drain, then SIGTERM).","type":"integer"}}},"parameters":{"minimum":0.001,"maximum":10000,"description":"Parameter count in billions; with dtype it gives the weights' size, which must fit the declared GPUs.","type":"number"},"dtype":{"type":"string","enum":["float32","bfloat16","float16","fp8","int8","int4"],"default":"bfloat16","description":"Data type the weights are served in (bytes per parameter: float32 4, bfloat16/float16 2, fp8/int8 1, int4 0.5)."},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"type":{"type":"string","enum":["none","L4","A10G","L40S","A100","H100"],"default":"none"},"count":{"minimum":0,"maximum":8,"default":0,"description":"GPUs per replica, on one node: at most 8, the most any GPU instance size holds. A replica across nodes (LeaderWorkerSet, pipeline parallelism) is not built; shard a larger model with quantisation (dtype) or serve it elsewhere.","type":"integer"}}},"replicas":{"additionalProperties":false,"default":{},"type":"object","properties":{"min":{"minimum":0,"maximum":64,"default":1,"type":"integer"},"max":{"minimum":1,"maximum":256,"default":2,"type":"integer"}}},"limits":{"additionalProperties":false,"description":"Token and rate limits enforced at the gateway and passed to the server.","type":"object","required":["maxInputTokens","maxOutputTokens","requestsPerMinute"],"properties":{"maxInputTokens":{"minimum":1,"maximum":2000000,"type":"integer"},"maxOutputTokens":{"minimum":1,"maximum":200000,"type":"integer"},"requestsPerMinute":{"minimum":1,"maximum":1000000,"type":"integer"},"tokensPerMinute":{"minimum":1,"maximum":100000000,"type":"integer"}}},"evaluation":{"additionalProperties":false,"default":{},"type":"object","properties":{"gate":{"type":"string","enum":["block","warn"],"default":"block","description":"block: a metric below its threshold stops the deploy. A metric's own `gate` overrides it."},"dataset":{"additionalProperties":false,"type":"object","required":["name","version"],"properties":{"name":{"minLength":1,"maxLength":200,"description":"Evaluation dataset.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"}}},"metrics":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","threshold"],"properties":{"name":{"type":"string","enum":["perplexity","bleu","rouge1","rouge2","rougeL","humanEval","groundedness","factuality","toxicity","exactMatch","f1","demographicParityDifference","equalizedOddsDifference","verbatimExtractionRate"]},"threshold":{"minimum":0,"maximum":100000,"description":"Gate threshold. For the lower-is-better metrics (params.metric_ceilings: perplexity, toxicity, demographicParityDifference, equalizedOddsDifference, verbatimExtractionRate) it is a ceiling; for the others a floor.","type":"number"},"sampleSize":{"minimum":1,"maximum":1000000,"description":"Number of items scored (required for humanEval).","type":"integer"},"gate":{"type":"string","enum":["block","warn"],"description":"This metric's gate, overriding evaluation.gate: `warn` reports its evidence problems (LLM-EVID-009) without stopping the deploy, `block` stops it (LLM-EVID-003, -004, -006) even when evaluation.gate is warn. @default evaluation.gate"},"sensitiveFeature":{"minLength":1,"maxLength":100,"description":"For a fairness metric: the attribute whose groups are compared (e.g. age band, sex, disability status).","type":"string"}}}},"maxEvidenceAgeDays":{"minimum":1,"maximum":3650,"description":"Oldest evaluation evidence accepted, in days. @default params.evidence_max_age_days in policies/data.yaml","type":"integer"},"regression":{"additionalProperties":false,"description":"Allowed regression against the baseline evidence (--baseline). @default params.evidence_max_regression","type":"object","properties":{"maxAbsoluteDecrease":{"minimum":0,"maximum":100000,"description":"Largest decrease against the production baseline, in the metric's units.","type":"number"},"maxRelativeDecrease":{"minimum":0,"maximum":1,"description":"Largest decrease against the production baseline, as a fraction of the baseline value.","type":"number"}}}}},"systemPrompt":{"minLength":1,"maxLength":20000,"description":"The system prompt as deployed, or a template of it. Checked for credentials (OWASP LLM07): a system prompt is not a secret store.","type":"string"},"reproducibility":{"additionalProperties":false,"type":"object","required":["seed","decoding"],"properties":{"seed":{"minimum":0,"maximum":4294967295,"type":"integer"},"decoding":{"additionalProperties":false,"type":"object","required":["temperature"],"properties":{"temperature":{"minimum":0,"maximum":2,"type":"number"},"topP":{"minimum":0,"maximum":1,"type":"number"},"topK":{"minimum":0,"maximum":1000,"type":"integer"},"maxTokens":{"minimum":1,"maximum":200000,"type":"integer"}}},"promptTemplateVersion":{"minLength":1,"maxLength":100,"description":"Version of the prompt template.","type":"string"}}}}}},"vectorStore":{"additionalProperties":false,"type":"object","required":["engine","dimensions"],"properties":{"engine":{"type":"string","enum":["auroraPgvector","opensearchServerless","qdrant","pgvector"]},"dimensions":{"minimum":2,"maximum":16000,"type":"integer"},"metric":{"type":"string","enum":["cosine","dotProduct","euclidean"],"default":"cosine"},"tenancy":{"type":"string","enum":["single","namespacePerTenant","collectionPerTenant","databasePerTenant"],"default":"single","description":"How tenants' documents are kept apart. `collectionPerTenant`: a collection per tenant (qdrant, opensearchServerless) with a credential scoped to it; `databasePerTenant`: a database and a role per tenant (pgvector) with CONNECT only on its own database. Needs `tenants`, and each embedded data source names its `tenant`. Other engine and tenancy pairs, and `namespacePerTenant`, are not built and are refused (LLM-DATA-014)."},"tenants":{"maxItems":64,"default":[],"uniqueItems":true,"description":"The tenants, when tenancy is not `single` (LLM-DATA-014).","type":"array","items":{"additionalProperties":false,"type":"object","required":["name"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tenant name (a DNS label): names its collection or database, its credentials and its workloads' `llmops.dev/tenant` label. The retriever takes it from the caller's authenticated identity, never from the request (docs/guardrails.md, Tenancy).","type":"string"}}}}}},"data":{"additionalProperties":false,"default":{},"type":"object","properties":{"sources":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","kind"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Source name.","type":"string"},"kind":{"type":"string","enum":["database","objectStore","api","stream","documents"]},"uri":{"minLength":1,"maxLength":512,"description":"Location of the source.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"containsPersonalData":{"default":false,"type":"boolean"},"specialCategoryData":{"maxItems":8,"uniqueItems":true,"default":[],"description":"GDPR Art. 9 special categories the source holds (health, biometric …), apart from personal data in general. Any entry requires containsPersonalData, classification restricted and a piiScan quality check (LLM-DATA-012).","type":"array","items":{"type":"string","enum":["health","genetic","biometric","racialOrEthnicOrigin","politicalOpinions","religiousOrPhilosophicalBeliefs","tradeUnionMembership","sexLifeOrOrientation"]}},"realtime":{"default":false,"description":"The source is live (streaming or polled at least every few minutes).","type":"boolean"},"live":{"default":false,"description":"Answers depend on this source being current (flight status, gate changes). Its freshnessSla must be within params.max_live_data_staleness_seconds (LLM-DATA-011); useCase.dependsOnLiveData ties to such a source.","type":"boolean"},"retrieval":{"type":"string","enum":["embedded","queried"],"default":"embedded","description":"`embedded`: copied into the vector store by a scheduled ingestion workload (built for each such source when the stack has a vectorStore; schedule derived from freshnessSla, LLM-CTRL-020). `queried`: read at answer time from the source itself, nothing is copied. An embedded source's freshnessSla must leave room for a scheduled run (LLM-DATA-013)."},"freshnessSla":{"minLength":1,"maxLength":16,"pattern":"^P(T?[0-9]{1,6}[SMHDW])+$","description":"Maximum staleness, ISO 8601 duration (PT5M).","type":"string"},"tenant":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"With vectorStore.tenancy other than `single`: the vectorStore.tenants[] entry whose collection or database this source is embedded into, with that tenant's credential (LLM-DATA-014).","type":"string"},"qualityChecks":{"maxItems":8,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["schema","nulls","duplicates","freshness","piiScan","biasScan","toxicity","drift"]}},"lineage":{"additionalProperties":false,"type":"object","required":["datasetVersion"],"properties":{"datasetVersion":{"minLength":1,"maxLength":100,"description":"Version or snapshot id.","type":"string"},"upstream":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream dataset.","type":"string"}}}}}}},"retention":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptsDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"responsesDays":{"minimum":0,"maximum":3650,"default":30,"type":"integer"},"logsDays":{"minimum":1,"maximum":3650,"default":90,"type":"integer"}}}}},"privacy":{"additionalProperties":false,"default":{},"type":"object","properties":{"encryption":{"additionalProperties":false,"default":{},"type":"object","properties":{"atRest":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"},"keyRotation":{"default":true,"type":"boolean"},"inTransit":{"additionalProperties":false,"default":{},"type":"object","properties":{"tls":{"default":true,"type":"boolean"},"minVersion":{"type":"string","enum":["1.2","1.3"],"default":"1.2"}}}}},"piiRedaction":{"additionalProperties":false,"default":{},"type":"object","properties":{"prompts":{"default":true,"type":"boolean"},"responses":{"default":true,"type":"boolean"},"logs":{"default":true,"type":"boolean"}}},"trainingOnUserData":{"additionalProperties":false,"default":{},"type":"object","properties":{"allowed":{"default":false,"type":"boolean"},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the users' consent is recorded.","type":"string"}}}}},"explainability":{"additionalProperties":false,"default":{},"type":"object","properties":{"citations":{"default":false,"description":"Answers cite the retrieved documents (RAG).","type":"boolean"},"reasoningTraces":{"type":"string","enum":["none","summary","full"],"default":"none","description":"Reasoning traces logged, where allowed."},"userFacingExplanations":{"default":false,"description":"End users receive an explanation of each decision.","type":"boolean"},"humanEscalation":{"additionalProperties":false,"description":"The path from the system to a person who can review and change a decision (EU AI Act Art. 14 and 86; GDPR Art. 22(3)). Required when useCase.decisionRole is not none in a regulated domain (LLM-EXPL-004).","type":"object","required":["channel","responseHours"],"properties":{"channel":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Where a person asks for human review of, or appeals, a decision (a form or case URL).","type":"string"},"responseHours":{"minimum":1,"maximum":720,"description":"Hours within which a person takes up the request.","type":"integer"}}}}},"humanFeedback":{"additionalProperties":false,"default":{},"type":"object","properties":{"capture":{"maxItems":4,"uniqueItems":true,"default":[],"type":"array","items":{"type":"string","enum":["thumbs","rating","freeText","correction"]}},"reviewQueue":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"slaHours":{"minimum":1,"maximum":720,"default":72,"type":"integer"}}},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"accessRoles":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role allowed to read feedback.","type":"string"}},"export":{"additionalProperties":false,"default":{},"description":"With reviewQueue enabled: reviewed items are exported on this schedule into a versioned evaluation dataset (LLM-CTRL-022).","type":"object","properties":{"dataset":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Evaluation dataset the reviewed corrections are exported into (a models[].evaluation.dataset.name can name it). @default <metadata.name>-feedback","type":"string"},"intervalHours":{"minimum":1,"maximum":720,"default":24,"description":"Hours between exports; each export is a new dataset version (its UTC timestamp).","type":"integer"}}}}},"guardrails":{"additionalProperties":false,"default":{},"type":"object","properties":{"input":{"additionalProperties":false,"default":{},"type":"object","properties":{"promptInjection":{"default":false,"type":"boolean"},"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"}}},"output":{"additionalProperties":false,"default":{},"type":"object","properties":{"pii":{"default":false,"type":"boolean"},"toxicity":{"default":false,"type":"boolean"},"grounding":{"default":false,"type":"boolean"},"systemPromptLeakage":{"default":false,"description":"Responses are screened for the system prompt's text before they leave (OWASP LLM07).","type":"boolean"},"toolCallValidation":{"default":false,"description":"Model output is validated before any tool acts on it: tool arguments against a schema, SQL parameterised, no shell interpolation, URLs against an allowlist (OWASP LLM05).","type":"boolean"}}},"maxGpuReplicas":{"minimum":1,"maximum":512,"default":8,"description":"Ceiling on total GPU replicas (denial-of-wallet guard).","type":"integer"}}},"agent":{"additionalProperties":false,"type":"object","properties":{"maxSteps":{"minimum":1,"maximum":1000,"description":"Step limit per task.","type":"integer"},"toolAllowlistEnforced":{"default":true,"type":"boolean"},"tools":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","impact"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Tool name.","type":"string"},"kind":{"type":"string","enum":["function","retrieval","shell","sql","http","code"],"default":"function","description":"What the tool executes with the model's output: `shell`, `sql`, `http` and `code` act on it directly (OWASP LLM05)."},"impact":{"type":"string","enum":["low","medium","high"]},"permissions":{"maxItems":32,"default":[],"type":"array","items":{"minLength":1,"maxLength":128,"type":"string"}},"requiresApproval":{"default":false,"type":"boolean"},"server":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","description":"MCP server (streamable HTTP) that provides the tool; the agent reaches it only through the gateway's /mcp endpoint. @default http://tool-<name>.<namespace>.svc.cluster.local:8080/mcp","type":"string"}}}},"approvalTimeoutSeconds":{"minimum":30,"maximum":86400,"default":900,"description":"How long a high-impact tool call waits in the approval queue for a reviewer; when it expires the call is refused (times out closed).","type":"integer"}}},"fineTuning":{"additionalProperties":false,"type":"object","required":["baseModel","datasets"],"properties":{"baseModel":{"minLength":1,"maxLength":200,"description":"Base model the adapter or weights derive from.","type":"string"},"baseModelDigest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","description":"sha256 digest of the base weights the training Job reads (pinned: the job refuses any other).","type":"string"},"outputModel":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"The models[] entry the pipeline produces: the training Job writes its weights, by digest, to the model registry store, and the evaluation Job scores that digest. @default the first model with role primary","type":"string"},"datasets":{"maxItems":32,"minItems":1,"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","version","classification"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Dataset name.","type":"string"},"version":{"minLength":1,"maxLength":100,"description":"Dataset version.","type":"string"},"classification":{"type":"string","enum":["public","internal","confidential","restricted"]},"lineage":{"additionalProperties":false,"type":"object","required":["upstream"],"properties":{"upstream":{"maxItems":32,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":200,"description":"Upstream source: a data.sources name, or an upstream a declared source records in its lineage.","type":"string"}},"transformations":{"minLength":1,"maxLength":500,"description":"How it was derived.","type":"string"}}},"sources":{"maxItems":32,"uniqueItems":true,"default":[],"description":"The declared data sources the dataset is drawn from; each must exist in data.sources.","type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"A data.sources name this dataset is drawn from.","type":"string"}},"biasScan":{"default":false,"type":"boolean"},"personalData":{"default":false,"description":"The dataset holds personal data (GDPR Art. 4(1)): names, identifiers, case notes about people.","type":"boolean"},"specialCategoryData":{"default":false,"description":"The dataset holds special-category data (GDPR Art. 9: health, ethnicity, religion, trade-union membership, sex life, biometrics, genetics).","type":"boolean"},"consentBasis":{"type":"string","enum":["consent","explicitConsent","contract","legalObligation","vitalInterests","publicTask","legitimateInterests"],"description":"Lawful basis for training on the personal data (GDPR Art. 6); special-category data needs `explicitConsent` (Art. 9(2)(a)) unless it is anonymised."},"consentRecord":{"minLength":1,"maxLength":300,"description":"Where the consent or the lawful-basis assessment is recorded.","type":"string"},"redaction":{"type":"string","enum":["none","pseudonymised","anonymised"],"default":"none","description":"What the dataset gate does to personal data before it enters the dataset store: `pseudonymised` replaces identifiers (still personal data, GDPR Recital 26), `anonymised` removes them."}}}},"weightsEncryption":{"type":"string","enum":["customerManagedKey","providerManagedKey","none"],"default":"customerManagedKey"}}},"embedded":{"additionalProperties":false,"type":"object","required":["platform"],"properties":{"platform":{"minLength":1,"maxLength":200,"description":"SaaS platform hosting the LLM (e.g. Salesforce Einstein).","type":"string"},"dataOwnership":{"type":"string","enum":["customer","vendor","shared"],"description":"Who owns prompts, outputs and derived data under the contract. Confidential, restricted or personal data needs `customer` (LLM-EMB-004)."},"ipTerms":{"minLength":1,"maxLength":300,"description":"Reference to the IP and liability terms.","type":"string"},"vendorTrainsOnData":{"default":false,"type":"boolean"},"dataProcessingTerms":{"additionalProperties":false,"description":"What the recorded data-processing terms allow. Required when confidential, restricted or personal data reaches the embedded LLM (LLM-EMB-004).","type":"object","required":["reference","coversUpTo"],"properties":{"reference":{"minLength":1,"maxLength":300,"description":"The data-processing agreement (GDPR Art. 28 DPA) or contract clause the terms below come from.","type":"string"},"coversUpTo":{"type":"string","enum":["public","internal","confidential","restricted"],"description":"Highest data classification the terms allow to be sent to the vendor's LLM. Must be at least the highest classification in data.sources (LLM-EMB-004)."},"noTraining":{"default":false,"description":"The terms forbid the vendor to train or improve models on prompts, outputs or grounding data. Required for confidential and restricted data (LLM-EMB-004).","type":"boolean"},"retention":{"type":"string","enum":["none","abuseMonitoring","vendorDefined"],"default":"vendorDefined","description":"How long the vendor keeps prompts and outputs: `none` (zero retention), `abuseMonitoring` (a bounded window for abuse review only), `vendorDefined` (whatever the vendor decides). Restricted data needs `none`; confidential and personal data anything but `vendorDefined` (LLM-EMB-004)."},"processingRegions":{"maxItems":16,"uniqueItems":true,"default":[],"description":"Regions the vendor processes the data in, as the terms state; each must be in target.dataResidency.allowedRegions (LLM-EMB-004).","type":"array","items":{"minLength":1,"maxLength":32,"type":"string"}}}}}},"blackBoxApi":{"additionalProperties":false,"type":"object","required":["provider","access"],"properties":{"provider":{"type":"string","enum":["bedrock","azureOpenAI","openai","anthropic","vertex","other"]},"access":{"type":"string","enum":["privateEndpoint","proxy","public"],"description":"How the API is reached."},"dataRetentionAgreement":{"additionalProperties":false,"type":"object","required":["zeroRetention","reference"],"properties":{"zeroRetention":{"type":"boolean"},"reference":{"minLength":1,"maxLength":300,"description":"Contract or DPA reference.","type":"string"}}}}},"access":{"additionalProperties":false,"type":"object","required":["identityProvider"],"properties":{"identityProvider":{"additionalProperties":false,"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["oidc","saml","iam"]},"issuer":{"minLength":1,"maxLength":512,"description":"Issuer URL or identity source.","type":"string"}}},"roles":{"maxItems":32,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["name","permissions"],"properties":{"name":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Role name.","type":"string"},"permissions":{"maxItems":64,"minItems":1,"type":"array","items":{"minLength":1,"maxLength":128,"description":"action on resource, e.g. inference:invoke","type":"string"}}}}},"breakGlass":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":false,"type":"boolean"},"audited":{"default":true,"type":"boolean"},"approvers":{"maxItems":8,"default":[],"type":"array","items":{"minLength":1,"maxLength":256,"type":"string"}}}}}},"observability":{"additionalProperties":false,"default":{},"type":"object","properties":{"audit":{"additionalProperties":false,"default":{},"type":"object","properties":{"enabled":{"default":true,"type":"boolean"},"immutable":{"default":true,"description":"Write-once storage (S3 Object Lock).","type":"boolean"},"retentionDays":{"minimum":1,"maximum":3650,"default":365,"type":"integer"},"recordModelVersion":{"default":true,"type":"boolean"},"recordPolicyRevision":{"default":true,"type":"boolean"}}},"metrics":{"default":true,"type":"boolean"},"tracing":{"default":true,"type":"boolean"}}},"governance":{"additionalProperties":false,"default":{},"type":"object","properties":{"stopPath":{"additionalProperties":false,"type":"object","required":["runbook"],"properties":{"runbook":{"minLength":1,"maxLength":2048,"pattern":"^https://[^\\s]{1,2040}$","description":"Runbook for stopping or rolling back the system.","type":"string"},"killSwitch":{"default":true,"description":"A switch that takes the model out of service without a deploy.","type":"boolean"}}},"disclosure":{"additionalProperties":false,"default":{},"type":"object","properties":{"aiDisclosure":{"default":false,"description":"End users are told they interact with AI (EU AI Act Art. 50).","type":"boolean"},"text":{"minLength":1,"maxLength":1000,"description":"The disclosure text.","type":"string"}}}}},"platform":{"additionalProperties":false,"default":{},"description":"Platform components deployed around the models (images pinned by digest).","type":"object","properties":{"images":{"additionalProperties":false,"default":{},"type":"object","properties":{"gateway":{"additionalProperties":false,"description":"LLM gateway (LiteLLM-compatible proxy) enforcing authentication and request limits.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"vectorDatabase":{"additionalProperties":false,"description":"In-cluster vector database (Qdrant or pgvector) for target kubernetes.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"modelFetcher":{"additionalProperties":false,"description":"Model fetcher: `fetch --source URI --sha256 HEX --dest DIR` fills the shared weights cache and verifies the digest; `verify --sha256 HEX --dest DIR` checks a filled cache offline before a server starts.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"collector":{"additionalProperties":false,"description":"Collector that ships audit and feedback records to their sinks; its `review` subcommand serves the feedback review queue and `export` writes reviewed items as an evaluation dataset version (components/kubernetes/feedback-loop.ts).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"ingestion":{"additionalProperties":false,"description":"RAG ingestion runner (components/kubernetes/rag-ingestion.ts): `fetch`, `check` (Great Expectations suites and the piiScan through Presidio), `redact`, `publish` (embed and write the collection; `--tenant T --in-place` with a tenant's collection-scoped credential), and `provision` (create the tenants' Qdrant collections with the API key, vectorStore.tenancy collectionPerTenant).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"authProxy":{"additionalProperties":false,"description":"oauth2-proxy: OIDC sign-in and group (role) allowlist in front of the feedback review queue.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"dcgmExporter":{"additionalProperties":false,"description":"NVIDIA DCGM exporter (GPU metrics), one per GPU node.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"devicePlugin":{"additionalProperties":false,"description":"NVIDIA Kubernetes device plugin, when platform.gpu.install is devicePlugin.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"karpenter":{"additionalProperties":false,"description":"target aws: the Karpenter controller (public.ecr.aws/karpenter/controller mirrored at the chart version pinned in components/aws/karpenter.ts), which launches GPU nodes for pending model replicas.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheusOperator":{"additionalProperties":false,"description":"target aws: Prometheus Operator (quay.io/prometheus-operator/prometheus-operator, mirrored at the app version of the kube-prometheus-stack chart pinned in components/aws/serving-metrics.ts); runs the Prometheus the autoscaler reads.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheusConfigReloader":{"additionalProperties":false,"description":"target aws: the Prometheus Operator's config reloader (quay.io/prometheus-operator/prometheus-config-reloader), same version as prometheusOperator.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"prometheus":{"additionalProperties":false,"description":"target aws: Prometheus (quay.io/prometheus/prometheus) that scrapes the model servers' queue depth and the GPU metrics.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"keda":{"additionalProperties":false,"description":"target aws: the KEDA operator (ghcr.io/kedacore/keda, mirrored at the KEDA chart version pinned in components/aws/serving-metrics.ts), which scales model servers on queue depth.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"kedaMetricsServer":{"additionalProperties":false,"description":"target aws: the KEDA metrics API server (ghcr.io/kedacore/keda-metrics-apiserver), same version as keda.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"egressProxy":{"additionalProperties":false,"description":"target kubernetes: Squid forward proxy (Chainguard squid-proxy or ubuntu/squid, mirrored; non-root) that the stack builds in its namespace to enforce network.egress.allowlist (CONNECT to 443 of the listed hosts only). With network.egress.mode allowlist it takes precedence over platform.egressProxyCidrs: the workloads reach the internet through it alone (docs/egress.md).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"edgeProxy":{"additionalProperties":false,"description":"TLS-terminating proxy in the gateway pod (nginx-unprivileged) that adds the AI-disclosure header.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnalyzer":{"additionalProperties":false,"description":"Microsoft Presidio analyzer (PII detection), used when guardrails or privacy.piiRedaction ask for PII screening.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"presidioAnonymizer":{"additionalProperties":false,"description":"Microsoft Presidio anonymizer (PII redaction).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"limiterStore":{"additionalProperties":false,"description":"Valkey (Redis-compatible): the gateway's shared rate-limit store when it runs more than one replica.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"llmGuard":{"additionalProperties":false,"description":"Protect AI LLM Guard API (prompt-injection, toxicity and grounding scanners) serving LiteLLM's generic guardrail API contract.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"trainer":{"additionalProperties":false,"description":"Fine-tuning trainer (pattern fineTuning): `train --base-uri URI --base-sha256 HEX --dataset NAME@VERSION... --output-uri URI --lineage-out FILE` verifies the base weights' digest, trains, writes the weights under their own sha256 and a lineage record (dataset versions, base digest, output digest).","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"datasetGate":{"additionalProperties":false,"description":"Fine-tuning dataset gate: `admit --dataset NAME@VERSION --redaction none|pseudonymised|anonymised --consent-basis B` reads the landing copy, redacts through the Presidio services, refuses a dataset without consent or redaction, and only then writes it to the dataset store.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"toolApproval":{"additionalProperties":false,"description":"Tool-approval queue (pattern agent): serves LiteLLM's generic guardrail API on `pre_mcp_call`, refuses undeclared tools and calls past the step limit, holds high-impact calls for a reviewer, refuses them when the wait times out, and audits every call with its arguments redacted.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}},"evaluator":{"additionalProperties":false,"description":"Evaluation runner (EleutherAI lm-evaluation-harness plus `llmops evidence import`): scores a model digest on the evaluation dataset and writes EvaluationEvidence for it.","type":"object","required":["repository","digest"],"properties":{"repository":{"minLength":1,"maxLength":255,"description":"Image repository.","type":"string"},"digest":{"minLength":1,"maxLength":71,"pattern":"^sha256:[a-f0-9]{64}$","type":"string"}}}}},"internalIssuer":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-internal-ca","description":"cert-manager ClusterIssuer for in-cluster certificates (the gateway's TLS listener).","type":"string"},"gatewayClientNamespaces":{"maxItems":16,"default":[],"type":"array","items":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","description":"Namespace allowed to call the gateway.","type":"string"}},"artifactStoreCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: where model weights are fetched from (443).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"egressProxyCidrs":{"maxItems":16,"default":[],"description":"target kubernetes: a platform-provided egress proxy that enforces network.egress.allowlist for black-box APIs. Not used by the workloads' API egress when platform.images.egressProxy is set and network.egress.mode is allowlist (the stack then builds its own proxy; docs/egress.md).","type":"array","items":{"minLength":1,"maxLength":18,"pattern":"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$","type":"string"}},"storageClass":{"minLength":1,"maxLength":63,"description":"StorageClass for persistent volumes (vector database, sinks).","type":"string"},"gpu":{"additionalProperties":false,"default":{},"type":"object","properties":{"install":{"type":"string","enum":["none","devicePlugin"],"default":"none","description":"target kubernetes: `devicePlugin` installs the NVIDIA device plugin (images.devicePlugin) into the platform namespace; `none` means the cluster already advertises nvidia.com/gpu (GPU Operator or a node image that ships the plugin). EKS nodes run the Bottlerocket NVIDIA AMI, which ships the driver and plugin."},"namespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"llmops-gpu","description":"Namespace for the GPU node agents (DCGM exporter, device plugin).","type":"string"}}},"autoscaling":{"additionalProperties":false,"default":{},"type":"object","properties":{"prometheusAddress":{"minLength":1,"maxLength":253,"pattern":"^https?://[^\\s]{1,240}$","default":"http://prometheus-operated.monitoring.svc:9090","description":"Prometheus that scrapes the model servers; KEDA's Prometheus trigger queries it for queue depth.","type":"string"},"monitoringNamespace":{"minLength":1,"maxLength":63,"pattern":"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$","default":"monitoring","description":"Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).","type":"string"},"queueTargetPerReplica":{"minimum":1,"maximum":1000,"default":4,"description":"Requests waiting per replica above which KEDA adds a replica.","type":"integer"},"scaleDownStabilizationSeconds":{"minimum":0,"maximum":3600,"default":300,"description":"Scale-down waits this long after the last high reading.","type":"integer"}}},"modelCache":{"additionalProperties":false,"default":{},"type":"object","properties":{"storageClass":{"minLength":1,"maxLength":63,"description":"target kubernetes: StorageClass of the shared weights volume; must support ReadOnlyMany. @default platform.storageClass","type":"string"}}}}},"exceptions":{"maxItems":64,"default":[],"type":"array","items":{"additionalProperties":false,"type":"object","required":["policyId","reason","approver","expires"],"properties":{"policyId":{"minLength":1,"maxLength":16,"pattern":"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$","type":"string"},"reason":{"minLength":1,"maxLength":1000,"description":"Why the policy does not apply or is accepted.","type":"string"},"approver":{"minLength":1,"maxLength":256,"pattern":"^[^@\\s]{1,64}@[^@\\s]{1,190}$","type":"string"},"expires":{"minLength":1,"maxLength":10,"pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Expiry date (YYYY-MM-DD). An expired waiver no longer applies.","type":"string"},"path":{"minLength":1,"maxLength":512,"description":"Limit the waiver to one JSON Pointer.","type":"string"}}}}},"allOf":[{"if":{"properties":{"pattern":{"const":"rag"}},"required":["pattern"]},"then":{"required":["vectorStore"]}},{"if":{"properties":{"pattern":{"const":"agent"}},"required":["pattern"]},"then":{"required":["agent"]}},{"if":{"properties":{"pattern":{"const":"fineTuning"}},"required":["pattern"]},"then":{"required":["fineTuning"]}},{"if":{"properties":{"pattern":{"const":"embedded"}},"required":["pattern"]},"then":{"required":["embedded"]}},{"if":{"properties":{"pattern":{"const":"blackBoxApi"}},"required":["pattern"]},"then":{"required":["blackBoxApi"]}}]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const func11 = Object.prototype.hasOwnProperty;
 const func0 = require("ajv/dist/runtime/equal").default;
@@ -21,8 +21,8 @@ const pattern18 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
 const pattern22 = new RegExp("^P(T?[0-9]{1,6}[SMHDW])+$", "u");
 const pattern24 = new RegExp("^https://[^\\s]{1,2040}$", "u");
 const pattern28 = new RegExp("^https?://[^\\s]{1,240}$", "u");
-const pattern65 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
-const pattern67 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+const pattern66 = new RegExp("^LLM-[A-Z0-9]{2,8}-[0-9]{3}$", "u");
+const pattern68 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://llmops.dev/schemas/llmops-v1alpha1.json" */;
@@ -10750,11 +10750,11 @@ vErrors.push(err875);
 errors++;
 }
 }
-if(data273.edgeProxy !== undefined){
-let data316 = data273.edgeProxy;
+if(data273.egressProxy !== undefined){
+let data316 = data273.egressProxy;
 if(data316 && typeof data316 == "object" && !Array.isArray(data316)){
 if(data316.repository === undefined){
-const err876 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data316};
+const err876 = {instancePath:instancePath+"/spec/platform/images/egressProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy,data:data316};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10764,7 +10764,7 @@ vErrors.push(err876);
 errors++;
 }
 if(data316.digest === undefined){
-const err877 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data316};
+const err877 = {instancePath:instancePath+"/spec/platform/images/egressProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy,data:data316};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10775,7 +10775,7 @@ errors++;
 }
 for(const key81 in data316){
 if(!((key81 === "repository") || (key81 === "digest"))){
-const err878 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data316};
+const err878 = {instancePath:instancePath+"/spec/platform/images/egressProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key81},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy,data:data316};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10789,7 +10789,7 @@ if(data316.repository !== undefined){
 let data317 = data316.repository;
 if(typeof data317 === "string"){
 if(func1(data317) > 255){
-const err879 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data317};
+const err879 = {instancePath:instancePath+"/spec/platform/images/egressProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.repository,data:data317};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10799,7 +10799,7 @@ vErrors.push(err879);
 errors++;
 }
 if(func1(data317) < 1){
-const err880 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data317};
+const err880 = {instancePath:instancePath+"/spec/platform/images/egressProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.repository,data:data317};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10810,7 +10810,7 @@ errors++;
 }
 }
 else {
-const err881 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data317};
+const err881 = {instancePath:instancePath+"/spec/platform/images/egressProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.repository,data:data317};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10824,7 +10824,7 @@ if(data316.digest !== undefined){
 let data318 = data316.digest;
 if(typeof data318 === "string"){
 if(func1(data318) > 71){
-const err882 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data318};
+const err882 = {instancePath:instancePath+"/spec/platform/images/egressProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10834,7 +10834,7 @@ vErrors.push(err882);
 errors++;
 }
 if(func1(data318) < 1){
-const err883 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data318};
+const err883 = {instancePath:instancePath+"/spec/platform/images/egressProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10844,7 +10844,7 @@ vErrors.push(err883);
 errors++;
 }
 if(!pattern18.test(data318)){
-const err884 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data318};
+const err884 = {instancePath:instancePath+"/spec/platform/images/egressProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -10855,7 +10855,7 @@ errors++;
 }
 }
 else {
-const err885 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data318};
+const err885 = {instancePath:instancePath+"/spec/platform/images/egressProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.properties.digest,data:data318};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -10867,7 +10867,7 @@ errors++;
 }
 }
 else {
-const err886 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data316};
+const err886 = {instancePath:instancePath+"/spec/platform/images/egressProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/egressProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.egressProxy,data:data316};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -10877,11 +10877,11 @@ vErrors.push(err886);
 errors++;
 }
 }
-if(data273.presidioAnalyzer !== undefined){
-let data319 = data273.presidioAnalyzer;
+if(data273.edgeProxy !== undefined){
+let data319 = data273.edgeProxy;
 if(data319 && typeof data319 == "object" && !Array.isArray(data319)){
 if(data319.repository === undefined){
-const err887 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data319};
+const err887 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data319};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -10891,7 +10891,7 @@ vErrors.push(err887);
 errors++;
 }
 if(data319.digest === undefined){
-const err888 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data319};
+const err888 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data319};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -10902,7 +10902,7 @@ errors++;
 }
 for(const key82 in data319){
 if(!((key82 === "repository") || (key82 === "digest"))){
-const err889 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data319};
+const err889 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key82},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data319};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -10916,7 +10916,7 @@ if(data319.repository !== undefined){
 let data320 = data319.repository;
 if(typeof data320 === "string"){
 if(func1(data320) > 255){
-const err890 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data320};
+const err890 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data320};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -10926,7 +10926,7 @@ vErrors.push(err890);
 errors++;
 }
 if(func1(data320) < 1){
-const err891 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data320};
+const err891 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data320};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -10937,7 +10937,7 @@ errors++;
 }
 }
 else {
-const err892 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data320};
+const err892 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.repository,data:data320};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -10951,7 +10951,7 @@ if(data319.digest !== undefined){
 let data321 = data319.digest;
 if(typeof data321 === "string"){
 if(func1(data321) > 71){
-const err893 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data321};
+const err893 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -10961,7 +10961,7 @@ vErrors.push(err893);
 errors++;
 }
 if(func1(data321) < 1){
-const err894 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data321};
+const err894 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -10971,7 +10971,7 @@ vErrors.push(err894);
 errors++;
 }
 if(!pattern18.test(data321)){
-const err895 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data321};
+const err895 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -10982,7 +10982,7 @@ errors++;
 }
 }
 else {
-const err896 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data321};
+const err896 = {instancePath:instancePath+"/spec/platform/images/edgeProxy/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.properties.digest,data:data321};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -10994,7 +10994,7 @@ errors++;
 }
 }
 else {
-const err897 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data319};
+const err897 = {instancePath:instancePath+"/spec/platform/images/edgeProxy",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/edgeProxy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.edgeProxy,data:data319};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -11004,11 +11004,11 @@ vErrors.push(err897);
 errors++;
 }
 }
-if(data273.presidioAnonymizer !== undefined){
-let data322 = data273.presidioAnonymizer;
+if(data273.presidioAnalyzer !== undefined){
+let data322 = data273.presidioAnalyzer;
 if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
 if(data322.repository === undefined){
-const err898 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data322};
+const err898 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data322};
 if(vErrors === null){
 vErrors = [err898];
 }
@@ -11018,7 +11018,7 @@ vErrors.push(err898);
 errors++;
 }
 if(data322.digest === undefined){
-const err899 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data322};
+const err899 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data322};
 if(vErrors === null){
 vErrors = [err899];
 }
@@ -11029,7 +11029,7 @@ errors++;
 }
 for(const key83 in data322){
 if(!((key83 === "repository") || (key83 === "digest"))){
-const err900 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data322};
+const err900 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data322};
 if(vErrors === null){
 vErrors = [err900];
 }
@@ -11043,7 +11043,7 @@ if(data322.repository !== undefined){
 let data323 = data322.repository;
 if(typeof data323 === "string"){
 if(func1(data323) > 255){
-const err901 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data323};
+const err901 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data323};
 if(vErrors === null){
 vErrors = [err901];
 }
@@ -11053,7 +11053,7 @@ vErrors.push(err901);
 errors++;
 }
 if(func1(data323) < 1){
-const err902 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data323};
+const err902 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data323};
 if(vErrors === null){
 vErrors = [err902];
 }
@@ -11064,7 +11064,7 @@ errors++;
 }
 }
 else {
-const err903 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data323};
+const err903 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.repository,data:data323};
 if(vErrors === null){
 vErrors = [err903];
 }
@@ -11078,7 +11078,7 @@ if(data322.digest !== undefined){
 let data324 = data322.digest;
 if(typeof data324 === "string"){
 if(func1(data324) > 71){
-const err904 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data324};
+const err904 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err904];
 }
@@ -11088,7 +11088,7 @@ vErrors.push(err904);
 errors++;
 }
 if(func1(data324) < 1){
-const err905 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data324};
+const err905 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err905];
 }
@@ -11098,7 +11098,7 @@ vErrors.push(err905);
 errors++;
 }
 if(!pattern18.test(data324)){
-const err906 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data324};
+const err906 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err906];
 }
@@ -11109,7 +11109,7 @@ errors++;
 }
 }
 else {
-const err907 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data324};
+const err907 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.properties.digest,data:data324};
 if(vErrors === null){
 vErrors = [err907];
 }
@@ -11121,7 +11121,7 @@ errors++;
 }
 }
 else {
-const err908 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data322};
+const err908 = {instancePath:instancePath+"/spec/platform/images/presidioAnalyzer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnalyzer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnalyzer,data:data322};
 if(vErrors === null){
 vErrors = [err908];
 }
@@ -11131,11 +11131,11 @@ vErrors.push(err908);
 errors++;
 }
 }
-if(data273.limiterStore !== undefined){
-let data325 = data273.limiterStore;
+if(data273.presidioAnonymizer !== undefined){
+let data325 = data273.presidioAnonymizer;
 if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
 if(data325.repository === undefined){
-const err909 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data325};
+const err909 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data325};
 if(vErrors === null){
 vErrors = [err909];
 }
@@ -11145,7 +11145,7 @@ vErrors.push(err909);
 errors++;
 }
 if(data325.digest === undefined){
-const err910 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data325};
+const err910 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data325};
 if(vErrors === null){
 vErrors = [err910];
 }
@@ -11156,7 +11156,7 @@ errors++;
 }
 for(const key84 in data325){
 if(!((key84 === "repository") || (key84 === "digest"))){
-const err911 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data325};
+const err911 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data325};
 if(vErrors === null){
 vErrors = [err911];
 }
@@ -11170,7 +11170,7 @@ if(data325.repository !== undefined){
 let data326 = data325.repository;
 if(typeof data326 === "string"){
 if(func1(data326) > 255){
-const err912 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data326};
+const err912 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data326};
 if(vErrors === null){
 vErrors = [err912];
 }
@@ -11180,7 +11180,7 @@ vErrors.push(err912);
 errors++;
 }
 if(func1(data326) < 1){
-const err913 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data326};
+const err913 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data326};
 if(vErrors === null){
 vErrors = [err913];
 }
@@ -11191,7 +11191,7 @@ errors++;
 }
 }
 else {
-const err914 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data326};
+const err914 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.repository,data:data326};
 if(vErrors === null){
 vErrors = [err914];
 }
@@ -11205,7 +11205,7 @@ if(data325.digest !== undefined){
 let data327 = data325.digest;
 if(typeof data327 === "string"){
 if(func1(data327) > 71){
-const err915 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data327};
+const err915 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err915];
 }
@@ -11215,7 +11215,7 @@ vErrors.push(err915);
 errors++;
 }
 if(func1(data327) < 1){
-const err916 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data327};
+const err916 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err916];
 }
@@ -11225,7 +11225,7 @@ vErrors.push(err916);
 errors++;
 }
 if(!pattern18.test(data327)){
-const err917 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data327};
+const err917 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err917];
 }
@@ -11236,7 +11236,7 @@ errors++;
 }
 }
 else {
-const err918 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data327};
+const err918 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.properties.digest,data:data327};
 if(vErrors === null){
 vErrors = [err918];
 }
@@ -11248,7 +11248,7 @@ errors++;
 }
 }
 else {
-const err919 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data325};
+const err919 = {instancePath:instancePath+"/spec/platform/images/presidioAnonymizer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/presidioAnonymizer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.presidioAnonymizer,data:data325};
 if(vErrors === null){
 vErrors = [err919];
 }
@@ -11258,11 +11258,11 @@ vErrors.push(err919);
 errors++;
 }
 }
-if(data273.llmGuard !== undefined){
-let data328 = data273.llmGuard;
+if(data273.limiterStore !== undefined){
+let data328 = data273.limiterStore;
 if(data328 && typeof data328 == "object" && !Array.isArray(data328)){
 if(data328.repository === undefined){
-const err920 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data328};
+const err920 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data328};
 if(vErrors === null){
 vErrors = [err920];
 }
@@ -11272,7 +11272,7 @@ vErrors.push(err920);
 errors++;
 }
 if(data328.digest === undefined){
-const err921 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data328};
+const err921 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data328};
 if(vErrors === null){
 vErrors = [err921];
 }
@@ -11283,7 +11283,7 @@ errors++;
 }
 for(const key85 in data328){
 if(!((key85 === "repository") || (key85 === "digest"))){
-const err922 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data328};
+const err922 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key85},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data328};
 if(vErrors === null){
 vErrors = [err922];
 }
@@ -11297,7 +11297,7 @@ if(data328.repository !== undefined){
 let data329 = data328.repository;
 if(typeof data329 === "string"){
 if(func1(data329) > 255){
-const err923 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data329};
+const err923 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data329};
 if(vErrors === null){
 vErrors = [err923];
 }
@@ -11307,7 +11307,7 @@ vErrors.push(err923);
 errors++;
 }
 if(func1(data329) < 1){
-const err924 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data329};
+const err924 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data329};
 if(vErrors === null){
 vErrors = [err924];
 }
@@ -11318,7 +11318,7 @@ errors++;
 }
 }
 else {
-const err925 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data329};
+const err925 = {instancePath:instancePath+"/spec/platform/images/limiterStore/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.repository,data:data329};
 if(vErrors === null){
 vErrors = [err925];
 }
@@ -11332,7 +11332,7 @@ if(data328.digest !== undefined){
 let data330 = data328.digest;
 if(typeof data330 === "string"){
 if(func1(data330) > 71){
-const err926 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data330};
+const err926 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data330};
 if(vErrors === null){
 vErrors = [err926];
 }
@@ -11342,7 +11342,7 @@ vErrors.push(err926);
 errors++;
 }
 if(func1(data330) < 1){
-const err927 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data330};
+const err927 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data330};
 if(vErrors === null){
 vErrors = [err927];
 }
@@ -11352,7 +11352,7 @@ vErrors.push(err927);
 errors++;
 }
 if(!pattern18.test(data330)){
-const err928 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data330};
+const err928 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data330};
 if(vErrors === null){
 vErrors = [err928];
 }
@@ -11363,7 +11363,7 @@ errors++;
 }
 }
 else {
-const err929 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data330};
+const err929 = {instancePath:instancePath+"/spec/platform/images/limiterStore/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.properties.digest,data:data330};
 if(vErrors === null){
 vErrors = [err929];
 }
@@ -11375,7 +11375,7 @@ errors++;
 }
 }
 else {
-const err930 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data328};
+const err930 = {instancePath:instancePath+"/spec/platform/images/limiterStore",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/limiterStore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.limiterStore,data:data328};
 if(vErrors === null){
 vErrors = [err930];
 }
@@ -11385,11 +11385,11 @@ vErrors.push(err930);
 errors++;
 }
 }
-if(data273.trainer !== undefined){
-let data331 = data273.trainer;
+if(data273.llmGuard !== undefined){
+let data331 = data273.llmGuard;
 if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
 if(data331.repository === undefined){
-const err931 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data331};
+const err931 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data331};
 if(vErrors === null){
 vErrors = [err931];
 }
@@ -11399,7 +11399,7 @@ vErrors.push(err931);
 errors++;
 }
 if(data331.digest === undefined){
-const err932 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data331};
+const err932 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data331};
 if(vErrors === null){
 vErrors = [err932];
 }
@@ -11410,7 +11410,7 @@ errors++;
 }
 for(const key86 in data331){
 if(!((key86 === "repository") || (key86 === "digest"))){
-const err933 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data331};
+const err933 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key86},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data331};
 if(vErrors === null){
 vErrors = [err933];
 }
@@ -11424,7 +11424,7 @@ if(data331.repository !== undefined){
 let data332 = data331.repository;
 if(typeof data332 === "string"){
 if(func1(data332) > 255){
-const err934 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data332};
+const err934 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data332};
 if(vErrors === null){
 vErrors = [err934];
 }
@@ -11434,7 +11434,7 @@ vErrors.push(err934);
 errors++;
 }
 if(func1(data332) < 1){
-const err935 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data332};
+const err935 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data332};
 if(vErrors === null){
 vErrors = [err935];
 }
@@ -11445,7 +11445,7 @@ errors++;
 }
 }
 else {
-const err936 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data332};
+const err936 = {instancePath:instancePath+"/spec/platform/images/llmGuard/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.repository,data:data332};
 if(vErrors === null){
 vErrors = [err936];
 }
@@ -11459,7 +11459,7 @@ if(data331.digest !== undefined){
 let data333 = data331.digest;
 if(typeof data333 === "string"){
 if(func1(data333) > 71){
-const err937 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data333};
+const err937 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data333};
 if(vErrors === null){
 vErrors = [err937];
 }
@@ -11469,7 +11469,7 @@ vErrors.push(err937);
 errors++;
 }
 if(func1(data333) < 1){
-const err938 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data333};
+const err938 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data333};
 if(vErrors === null){
 vErrors = [err938];
 }
@@ -11479,7 +11479,7 @@ vErrors.push(err938);
 errors++;
 }
 if(!pattern18.test(data333)){
-const err939 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data333};
+const err939 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data333};
 if(vErrors === null){
 vErrors = [err939];
 }
@@ -11490,7 +11490,7 @@ errors++;
 }
 }
 else {
-const err940 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data333};
+const err940 = {instancePath:instancePath+"/spec/platform/images/llmGuard/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.properties.digest,data:data333};
 if(vErrors === null){
 vErrors = [err940];
 }
@@ -11502,7 +11502,7 @@ errors++;
 }
 }
 else {
-const err941 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data331};
+const err941 = {instancePath:instancePath+"/spec/platform/images/llmGuard",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/llmGuard/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.llmGuard,data:data331};
 if(vErrors === null){
 vErrors = [err941];
 }
@@ -11512,11 +11512,11 @@ vErrors.push(err941);
 errors++;
 }
 }
-if(data273.datasetGate !== undefined){
-let data334 = data273.datasetGate;
+if(data273.trainer !== undefined){
+let data334 = data273.trainer;
 if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
 if(data334.repository === undefined){
-const err942 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data334};
+const err942 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data334};
 if(vErrors === null){
 vErrors = [err942];
 }
@@ -11526,7 +11526,7 @@ vErrors.push(err942);
 errors++;
 }
 if(data334.digest === undefined){
-const err943 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data334};
+const err943 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data334};
 if(vErrors === null){
 vErrors = [err943];
 }
@@ -11537,7 +11537,7 @@ errors++;
 }
 for(const key87 in data334){
 if(!((key87 === "repository") || (key87 === "digest"))){
-const err944 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data334};
+const err944 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key87},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data334};
 if(vErrors === null){
 vErrors = [err944];
 }
@@ -11551,7 +11551,7 @@ if(data334.repository !== undefined){
 let data335 = data334.repository;
 if(typeof data335 === "string"){
 if(func1(data335) > 255){
-const err945 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data335};
+const err945 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data335};
 if(vErrors === null){
 vErrors = [err945];
 }
@@ -11561,7 +11561,7 @@ vErrors.push(err945);
 errors++;
 }
 if(func1(data335) < 1){
-const err946 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data335};
+const err946 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data335};
 if(vErrors === null){
 vErrors = [err946];
 }
@@ -11572,7 +11572,7 @@ errors++;
 }
 }
 else {
-const err947 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data335};
+const err947 = {instancePath:instancePath+"/spec/platform/images/trainer/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.repository,data:data335};
 if(vErrors === null){
 vErrors = [err947];
 }
@@ -11586,7 +11586,7 @@ if(data334.digest !== undefined){
 let data336 = data334.digest;
 if(typeof data336 === "string"){
 if(func1(data336) > 71){
-const err948 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data336};
+const err948 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data336};
 if(vErrors === null){
 vErrors = [err948];
 }
@@ -11596,7 +11596,7 @@ vErrors.push(err948);
 errors++;
 }
 if(func1(data336) < 1){
-const err949 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data336};
+const err949 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data336};
 if(vErrors === null){
 vErrors = [err949];
 }
@@ -11606,7 +11606,7 @@ vErrors.push(err949);
 errors++;
 }
 if(!pattern18.test(data336)){
-const err950 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data336};
+const err950 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data336};
 if(vErrors === null){
 vErrors = [err950];
 }
@@ -11617,7 +11617,7 @@ errors++;
 }
 }
 else {
-const err951 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data336};
+const err951 = {instancePath:instancePath+"/spec/platform/images/trainer/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.properties.digest,data:data336};
 if(vErrors === null){
 vErrors = [err951];
 }
@@ -11629,7 +11629,7 @@ errors++;
 }
 }
 else {
-const err952 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data334};
+const err952 = {instancePath:instancePath+"/spec/platform/images/trainer",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/trainer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.trainer.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.trainer,data:data334};
 if(vErrors === null){
 vErrors = [err952];
 }
@@ -11639,11 +11639,11 @@ vErrors.push(err952);
 errors++;
 }
 }
-if(data273.toolApproval !== undefined){
-let data337 = data273.toolApproval;
+if(data273.datasetGate !== undefined){
+let data337 = data273.datasetGate;
 if(data337 && typeof data337 == "object" && !Array.isArray(data337)){
 if(data337.repository === undefined){
-const err953 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data337};
+const err953 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data337};
 if(vErrors === null){
 vErrors = [err953];
 }
@@ -11653,7 +11653,7 @@ vErrors.push(err953);
 errors++;
 }
 if(data337.digest === undefined){
-const err954 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data337};
+const err954 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data337};
 if(vErrors === null){
 vErrors = [err954];
 }
@@ -11664,7 +11664,7 @@ errors++;
 }
 for(const key88 in data337){
 if(!((key88 === "repository") || (key88 === "digest"))){
-const err955 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data337};
+const err955 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key88},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data337};
 if(vErrors === null){
 vErrors = [err955];
 }
@@ -11678,7 +11678,7 @@ if(data337.repository !== undefined){
 let data338 = data337.repository;
 if(typeof data338 === "string"){
 if(func1(data338) > 255){
-const err956 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data338};
+const err956 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data338};
 if(vErrors === null){
 vErrors = [err956];
 }
@@ -11688,7 +11688,7 @@ vErrors.push(err956);
 errors++;
 }
 if(func1(data338) < 1){
-const err957 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data338};
+const err957 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data338};
 if(vErrors === null){
 vErrors = [err957];
 }
@@ -11699,7 +11699,7 @@ errors++;
 }
 }
 else {
-const err958 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data338};
+const err958 = {instancePath:instancePath+"/spec/platform/images/datasetGate/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.repository,data:data338};
 if(vErrors === null){
 vErrors = [err958];
 }
@@ -11713,7 +11713,7 @@ if(data337.digest !== undefined){
 let data339 = data337.digest;
 if(typeof data339 === "string"){
 if(func1(data339) > 71){
-const err959 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data339};
+const err959 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data339};
 if(vErrors === null){
 vErrors = [err959];
 }
@@ -11723,7 +11723,7 @@ vErrors.push(err959);
 errors++;
 }
 if(func1(data339) < 1){
-const err960 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data339};
+const err960 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data339};
 if(vErrors === null){
 vErrors = [err960];
 }
@@ -11733,7 +11733,7 @@ vErrors.push(err960);
 errors++;
 }
 if(!pattern18.test(data339)){
-const err961 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data339};
+const err961 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data339};
 if(vErrors === null){
 vErrors = [err961];
 }
@@ -11744,7 +11744,7 @@ errors++;
 }
 }
 else {
-const err962 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data339};
+const err962 = {instancePath:instancePath+"/spec/platform/images/datasetGate/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.properties.digest,data:data339};
 if(vErrors === null){
 vErrors = [err962];
 }
@@ -11756,7 +11756,7 @@ errors++;
 }
 }
 else {
-const err963 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data337};
+const err963 = {instancePath:instancePath+"/spec/platform/images/datasetGate",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/datasetGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.datasetGate,data:data337};
 if(vErrors === null){
 vErrors = [err963];
 }
@@ -11766,11 +11766,11 @@ vErrors.push(err963);
 errors++;
 }
 }
-if(data273.evaluator !== undefined){
-let data340 = data273.evaluator;
+if(data273.toolApproval !== undefined){
+let data340 = data273.toolApproval;
 if(data340 && typeof data340 == "object" && !Array.isArray(data340)){
 if(data340.repository === undefined){
-const err964 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data340};
+const err964 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data340};
 if(vErrors === null){
 vErrors = [err964];
 }
@@ -11780,7 +11780,7 @@ vErrors.push(err964);
 errors++;
 }
 if(data340.digest === undefined){
-const err965 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data340};
+const err965 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data340};
 if(vErrors === null){
 vErrors = [err965];
 }
@@ -11791,7 +11791,7 @@ errors++;
 }
 for(const key89 in data340){
 if(!((key89 === "repository") || (key89 === "digest"))){
-const err966 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data340};
+const err966 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key89},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data340};
 if(vErrors === null){
 vErrors = [err966];
 }
@@ -11805,7 +11805,7 @@ if(data340.repository !== undefined){
 let data341 = data340.repository;
 if(typeof data341 === "string"){
 if(func1(data341) > 255){
-const err967 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data341};
+const err967 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data341};
 if(vErrors === null){
 vErrors = [err967];
 }
@@ -11815,7 +11815,7 @@ vErrors.push(err967);
 errors++;
 }
 if(func1(data341) < 1){
-const err968 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data341};
+const err968 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data341};
 if(vErrors === null){
 vErrors = [err968];
 }
@@ -11826,7 +11826,7 @@ errors++;
 }
 }
 else {
-const err969 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data341};
+const err969 = {instancePath:instancePath+"/spec/platform/images/toolApproval/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.repository,data:data341};
 if(vErrors === null){
 vErrors = [err969];
 }
@@ -11840,7 +11840,7 @@ if(data340.digest !== undefined){
 let data342 = data340.digest;
 if(typeof data342 === "string"){
 if(func1(data342) > 71){
-const err970 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data342};
+const err970 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data342};
 if(vErrors === null){
 vErrors = [err970];
 }
@@ -11850,7 +11850,7 @@ vErrors.push(err970);
 errors++;
 }
 if(func1(data342) < 1){
-const err971 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data342};
+const err971 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data342};
 if(vErrors === null){
 vErrors = [err971];
 }
@@ -11860,7 +11860,7 @@ vErrors.push(err971);
 errors++;
 }
 if(!pattern18.test(data342)){
-const err972 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data342};
+const err972 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data342};
 if(vErrors === null){
 vErrors = [err972];
 }
@@ -11871,7 +11871,7 @@ errors++;
 }
 }
 else {
-const err973 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data342};
+const err973 = {instancePath:instancePath+"/spec/platform/images/toolApproval/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.properties.digest,data:data342};
 if(vErrors === null){
 vErrors = [err973];
 }
@@ -11883,7 +11883,7 @@ errors++;
 }
 }
 else {
-const err974 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data340};
+const err974 = {instancePath:instancePath+"/spec/platform/images/toolApproval",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/toolApproval/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.toolApproval,data:data340};
 if(vErrors === null){
 vErrors = [err974];
 }
@@ -11893,9 +11893,11 @@ vErrors.push(err974);
 errors++;
 }
 }
-}
-else {
-const err975 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data273};
+if(data273.evaluator !== undefined){
+let data343 = data273.evaluator;
+if(data343 && typeof data343 == "object" && !Array.isArray(data343)){
+if(data343.repository === undefined){
+const err975 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data343};
 if(vErrors === null){
 vErrors = [err975];
 }
@@ -11904,10 +11906,8 @@ vErrors.push(err975);
 }
 errors++;
 }
-let data343 = data272.internalIssuer;
-if(typeof data343 === "string"){
-if(func1(data343) > 63){
-const err976 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data343};
+if(data343.digest === undefined){
+const err976 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.required,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data343};
 if(vErrors === null){
 vErrors = [err976];
 }
@@ -11916,8 +11916,9 @@ vErrors.push(err976);
 }
 errors++;
 }
-if(func1(data343) < 1){
-const err977 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data343};
+for(const key90 in data343){
+if(!((key90 === "repository") || (key90 === "digest"))){
+const err977 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data343};
 if(vErrors === null){
 vErrors = [err977];
 }
@@ -11926,8 +11927,12 @@ vErrors.push(err977);
 }
 errors++;
 }
-if(!pattern4.test(data343)){
-const err978 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data343};
+}
+if(data343.repository !== undefined){
+let data344 = data343.repository;
+if(typeof data344 === "string"){
+if(func1(data344) > 255){
+const err978 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data344};
 if(vErrors === null){
 vErrors = [err978];
 }
@@ -11936,9 +11941,8 @@ vErrors.push(err978);
 }
 errors++;
 }
-}
-else {
-const err979 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data343};
+if(func1(data344) < 1){
+const err979 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data344};
 if(vErrors === null){
 vErrors = [err979];
 }
@@ -11947,10 +11951,9 @@ vErrors.push(err979);
 }
 errors++;
 }
-let data344 = data272.gatewayClientNamespaces;
-if(Array.isArray(data344)){
-if(data344.length > 16){
-const err980 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data344};
+}
+else {
+const err980 = {instancePath:instancePath+"/spec/platform/images/evaluator/repository",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.repository,data:data344};
 if(vErrors === null){
 vErrors = [err980];
 }
@@ -11959,12 +11962,12 @@ vErrors.push(err980);
 }
 errors++;
 }
-const len23 = data344.length;
-for(let i31=0; i31<len23; i31++){
-let data345 = data344[i31];
+}
+if(data343.digest !== undefined){
+let data345 = data343.digest;
 if(typeof data345 === "string"){
-if(func1(data345) > 63){
-const err981 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data345};
+if(func1(data345) > 71){
+const err981 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/maxLength",keyword:"maxLength",params:{limit: 71},message:"must NOT have more than 71 characters",schema:71,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data345};
 if(vErrors === null){
 vErrors = [err981];
 }
@@ -11974,7 +11977,7 @@ vErrors.push(err981);
 errors++;
 }
 if(func1(data345) < 1){
-const err982 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data345};
+const err982 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data345};
 if(vErrors === null){
 vErrors = [err982];
 }
@@ -11983,8 +11986,8 @@ vErrors.push(err982);
 }
 errors++;
 }
-if(!pattern4.test(data345)){
-const err983 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data345};
+if(!pattern18.test(data345)){
+const err983 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[a-f0-9]{64}$"},message:"must match pattern \""+"^sha256:[a-f0-9]{64}$"+"\"",schema:"^sha256:[a-f0-9]{64}$",parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data345};
 if(vErrors === null){
 vErrors = [err983];
 }
@@ -11995,7 +11998,7 @@ errors++;
 }
 }
 else {
-const err984 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data345};
+const err984 = {instancePath:instancePath+"/spec/platform/images/evaluator/digest",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.properties.digest,data:data345};
 if(vErrors === null){
 vErrors = [err984];
 }
@@ -12007,7 +12010,7 @@ errors++;
 }
 }
 else {
-const err985 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data344};
+const err985 = {instancePath:instancePath+"/spec/platform/images/evaluator",schemaPath:"#/properties/spec/properties/platform/properties/images/properties/evaluator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator.type,parentSchema:schema31.properties.spec.properties.platform.properties.images.properties.evaluator,data:data343};
 if(vErrors === null){
 vErrors = [err985];
 }
@@ -12016,10 +12019,10 @@ vErrors.push(err985);
 }
 errors++;
 }
-let data346 = data272.artifactStoreCidrs;
-if(Array.isArray(data346)){
-if(data346.length > 16){
-const err986 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data346};
+}
+}
+else {
+const err986 = {instancePath:instancePath+"/spec/platform/images",schemaPath:"#/properties/spec/properties/platform/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.images.type,parentSchema:schema31.properties.spec.properties.platform.properties.images,data:data273};
 if(vErrors === null){
 vErrors = [err986];
 }
@@ -12028,12 +12031,10 @@ vErrors.push(err986);
 }
 errors++;
 }
-const len24 = data346.length;
-for(let i32=0; i32<len24; i32++){
-let data347 = data346[i32];
-if(typeof data347 === "string"){
-if(func1(data347) > 18){
-const err987 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data347};
+let data346 = data272.internalIssuer;
+if(typeof data346 === "string"){
+if(func1(data346) > 63){
+const err987 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data346};
 if(vErrors === null){
 vErrors = [err987];
 }
@@ -12042,8 +12043,8 @@ vErrors.push(err987);
 }
 errors++;
 }
-if(func1(data347) < 1){
-const err988 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data347};
+if(func1(data346) < 1){
+const err988 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data346};
 if(vErrors === null){
 vErrors = [err988];
 }
@@ -12052,8 +12053,8 @@ vErrors.push(err988);
 }
 errors++;
 }
-if(!pattern8.test(data347)){
-const err989 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data347};
+if(!pattern4.test(data346)){
+const err989 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data346};
 if(vErrors === null){
 vErrors = [err989];
 }
@@ -12064,7 +12065,7 @@ errors++;
 }
 }
 else {
-const err990 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data347};
+const err990 = {instancePath:instancePath+"/spec/platform/internalIssuer",schemaPath:"#/properties/spec/properties/platform/properties/internalIssuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.internalIssuer.type,parentSchema:schema31.properties.spec.properties.platform.properties.internalIssuer,data:data346};
 if(vErrors === null){
 vErrors = [err990];
 }
@@ -12073,10 +12074,10 @@ vErrors.push(err990);
 }
 errors++;
 }
-}
-}
-else {
-const err991 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data346};
+let data347 = data272.gatewayClientNamespaces;
+if(Array.isArray(data347)){
+if(data347.length > 16){
+const err991 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data347};
 if(vErrors === null){
 vErrors = [err991];
 }
@@ -12085,10 +12086,12 @@ vErrors.push(err991);
 }
 errors++;
 }
-let data348 = data272.egressProxyCidrs;
-if(Array.isArray(data348)){
-if(data348.length > 16){
-const err992 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data348};
+const len23 = data347.length;
+for(let i31=0; i31<len23; i31++){
+let data348 = data347[i31];
+if(typeof data348 === "string"){
+if(func1(data348) > 63){
+const err992 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data348};
 if(vErrors === null){
 vErrors = [err992];
 }
@@ -12097,12 +12100,8 @@ vErrors.push(err992);
 }
 errors++;
 }
-const len25 = data348.length;
-for(let i33=0; i33<len25; i33++){
-let data349 = data348[i33];
-if(typeof data349 === "string"){
-if(func1(data349) > 18){
-const err993 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data349};
+if(func1(data348) < 1){
+const err993 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data348};
 if(vErrors === null){
 vErrors = [err993];
 }
@@ -12111,8 +12110,8 @@ vErrors.push(err993);
 }
 errors++;
 }
-if(func1(data349) < 1){
-const err994 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data349};
+if(!pattern4.test(data348)){
+const err994 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data348};
 if(vErrors === null){
 vErrors = [err994];
 }
@@ -12121,8 +12120,9 @@ vErrors.push(err994);
 }
 errors++;
 }
-if(!pattern8.test(data349)){
-const err995 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data349};
+}
+else {
+const err995 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces/" + i31,schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.items,data:data348};
 if(vErrors === null){
 vErrors = [err995];
 }
@@ -12132,8 +12132,9 @@ vErrors.push(err995);
 errors++;
 }
 }
+}
 else {
-const err996 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data349};
+const err996 = {instancePath:instancePath+"/spec/platform/gatewayClientNamespaces",schemaPath:"#/properties/spec/properties/platform/properties/gatewayClientNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces.type,parentSchema:schema31.properties.spec.properties.platform.properties.gatewayClientNamespaces,data:data347};
 if(vErrors === null){
 vErrors = [err996];
 }
@@ -12142,10 +12143,10 @@ vErrors.push(err996);
 }
 errors++;
 }
-}
-}
-else {
-const err997 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data348};
+let data349 = data272.artifactStoreCidrs;
+if(Array.isArray(data349)){
+if(data349.length > 16){
+const err997 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data349};
 if(vErrors === null){
 vErrors = [err997];
 }
@@ -12154,11 +12155,12 @@ vErrors.push(err997);
 }
 errors++;
 }
-if(data272.storageClass !== undefined){
-let data350 = data272.storageClass;
+const len24 = data349.length;
+for(let i32=0; i32<len24; i32++){
+let data350 = data349[i32];
 if(typeof data350 === "string"){
-if(func1(data350) > 63){
-const err998 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data350};
+if(func1(data350) > 18){
+const err998 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data350};
 if(vErrors === null){
 vErrors = [err998];
 }
@@ -12168,7 +12170,7 @@ vErrors.push(err998);
 errors++;
 }
 if(func1(data350) < 1){
-const err999 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data350};
+const err999 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data350};
 if(vErrors === null){
 vErrors = [err999];
 }
@@ -12177,9 +12179,8 @@ vErrors.push(err999);
 }
 errors++;
 }
-}
-else {
-const err1000 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data350};
+if(!pattern8.test(data350)){
+const err1000 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data350};
 if(vErrors === null){
 vErrors = [err1000];
 }
@@ -12189,17 +12190,8 @@ vErrors.push(err1000);
 errors++;
 }
 }
-let data351 = data272.gpu;
-if(data351 && typeof data351 == "object" && !Array.isArray(data351)){
-if(data351.install === undefined){
-data351.install = "none";
-}
-if(data351.namespace === undefined){
-data351.namespace = "llmops-gpu";
-}
-for(const key90 in data351){
-if(!((key90 === "install") || (key90 === "namespace"))){
-const err1001 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key90},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data351};
+else {
+const err1001 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs/" + i32,schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.items,data:data350};
 if(vErrors === null){
 vErrors = [err1001];
 }
@@ -12209,9 +12201,9 @@ vErrors.push(err1001);
 errors++;
 }
 }
-let data352 = data351.install;
-if(typeof data352 !== "string"){
-const err1002 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data352};
+}
+else {
+const err1002 = {instancePath:instancePath+"/spec/platform/artifactStoreCidrs",schemaPath:"#/properties/spec/properties/platform/properties/artifactStoreCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.artifactStoreCidrs,data:data349};
 if(vErrors === null){
 vErrors = [err1002];
 }
@@ -12220,8 +12212,10 @@ vErrors.push(err1002);
 }
 errors++;
 }
-if(!((data352 === "none") || (data352 === "devicePlugin"))){
-const err1003 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data352};
+let data351 = data272.egressProxyCidrs;
+if(Array.isArray(data351)){
+if(data351.length > 16){
+const err1003 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data351};
 if(vErrors === null){
 vErrors = [err1003];
 }
@@ -12230,10 +12224,12 @@ vErrors.push(err1003);
 }
 errors++;
 }
-let data353 = data351.namespace;
-if(typeof data353 === "string"){
-if(func1(data353) > 63){
-const err1004 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data353};
+const len25 = data351.length;
+for(let i33=0; i33<len25; i33++){
+let data352 = data351[i33];
+if(typeof data352 === "string"){
+if(func1(data352) > 18){
+const err1004 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/maxLength",keyword:"maxLength",params:{limit: 18},message:"must NOT have more than 18 characters",schema:18,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data352};
 if(vErrors === null){
 vErrors = [err1004];
 }
@@ -12242,8 +12238,8 @@ vErrors.push(err1004);
 }
 errors++;
 }
-if(func1(data353) < 1){
-const err1005 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data353};
+if(func1(data352) < 1){
+const err1005 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data352};
 if(vErrors === null){
 vErrors = [err1005];
 }
@@ -12252,8 +12248,8 @@ vErrors.push(err1005);
 }
 errors++;
 }
-if(!pattern4.test(data353)){
-const err1006 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data353};
+if(!pattern8.test(data352)){
+const err1006 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"},message:"must match pattern \""+"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$"+"\"",schema:"^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$",parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data352};
 if(vErrors === null){
 vErrors = [err1006];
 }
@@ -12264,7 +12260,7 @@ errors++;
 }
 }
 else {
-const err1007 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data353};
+const err1007 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs/" + i33,schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.items,data:data352};
 if(vErrors === null){
 vErrors = [err1007];
 }
@@ -12274,8 +12270,9 @@ vErrors.push(err1007);
 errors++;
 }
 }
+}
 else {
-const err1008 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data351};
+const err1008 = {instancePath:instancePath+"/spec/platform/egressProxyCidrs",schemaPath:"#/properties/spec/properties/platform/properties/egressProxyCidrs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs.type,parentSchema:schema31.properties.spec.properties.platform.properties.egressProxyCidrs,data:data351};
 if(vErrors === null){
 vErrors = [err1008];
 }
@@ -12284,23 +12281,11 @@ vErrors.push(err1008);
 }
 errors++;
 }
-let data354 = data272.autoscaling;
-if(data354 && typeof data354 == "object" && !Array.isArray(data354)){
-if(data354.prometheusAddress === undefined){
-data354.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
-}
-if(data354.monitoringNamespace === undefined){
-data354.monitoringNamespace = "monitoring";
-}
-if(data354.queueTargetPerReplica === undefined){
-data354.queueTargetPerReplica = 4;
-}
-if(data354.scaleDownStabilizationSeconds === undefined){
-data354.scaleDownStabilizationSeconds = 300;
-}
-for(const key91 in data354){
-if(!((((key91 === "prometheusAddress") || (key91 === "monitoringNamespace")) || (key91 === "queueTargetPerReplica")) || (key91 === "scaleDownStabilizationSeconds"))){
-const err1009 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data354};
+if(data272.storageClass !== undefined){
+let data353 = data272.storageClass;
+if(typeof data353 === "string"){
+if(func1(data353) > 63){
+const err1009 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data353};
 if(vErrors === null){
 vErrors = [err1009];
 }
@@ -12309,11 +12294,8 @@ vErrors.push(err1009);
 }
 errors++;
 }
-}
-let data355 = data354.prometheusAddress;
-if(typeof data355 === "string"){
-if(func1(data355) > 253){
-const err1010 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data355};
+if(func1(data353) < 1){
+const err1010 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data353};
 if(vErrors === null){
 vErrors = [err1010];
 }
@@ -12322,8 +12304,9 @@ vErrors.push(err1010);
 }
 errors++;
 }
-if(func1(data355) < 1){
-const err1011 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data355};
+}
+else {
+const err1011 = {instancePath:instancePath+"/spec/platform/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.storageClass,data:data353};
 if(vErrors === null){
 vErrors = [err1011];
 }
@@ -12332,8 +12315,18 @@ vErrors.push(err1011);
 }
 errors++;
 }
-if(!pattern28.test(data355)){
-const err1012 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data355};
+}
+let data354 = data272.gpu;
+if(data354 && typeof data354 == "object" && !Array.isArray(data354)){
+if(data354.install === undefined){
+data354.install = "none";
+}
+if(data354.namespace === undefined){
+data354.namespace = "llmops-gpu";
+}
+for(const key91 in data354){
+if(!((key91 === "install") || (key91 === "namespace"))){
+const err1012 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key91},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data354};
 if(vErrors === null){
 vErrors = [err1012];
 }
@@ -12343,8 +12336,9 @@ vErrors.push(err1012);
 errors++;
 }
 }
-else {
-const err1013 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data355};
+let data355 = data354.install;
+if(typeof data355 !== "string"){
+const err1013 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data355};
 if(vErrors === null){
 vErrors = [err1013];
 }
@@ -12353,10 +12347,8 @@ vErrors.push(err1013);
 }
 errors++;
 }
-let data356 = data354.monitoringNamespace;
-if(typeof data356 === "string"){
-if(func1(data356) > 63){
-const err1014 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data356};
+if(!((data355 === "none") || (data355 === "devicePlugin"))){
+const err1014 = {instancePath:instancePath+"/spec/platform/gpu/install",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/install/enum",keyword:"enum",params:{allowedValues: schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.install.enum,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.install,data:data355};
 if(vErrors === null){
 vErrors = [err1014];
 }
@@ -12365,8 +12357,10 @@ vErrors.push(err1014);
 }
 errors++;
 }
-if(func1(data356) < 1){
-const err1015 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data356};
+let data356 = data354.namespace;
+if(typeof data356 === "string"){
+if(func1(data356) > 63){
+const err1015 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data356};
 if(vErrors === null){
 vErrors = [err1015];
 }
@@ -12375,8 +12369,8 @@ vErrors.push(err1015);
 }
 errors++;
 }
-if(!pattern4.test(data356)){
-const err1016 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data356};
+if(func1(data356) < 1){
+const err1016 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data356};
 if(vErrors === null){
 vErrors = [err1016];
 }
@@ -12385,9 +12379,8 @@ vErrors.push(err1016);
 }
 errors++;
 }
-}
-else {
-const err1017 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data356};
+if(!pattern4.test(data356)){
+const err1017 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data356};
 if(vErrors === null){
 vErrors = [err1017];
 }
@@ -12396,9 +12389,9 @@ vErrors.push(err1017);
 }
 errors++;
 }
-let data357 = data354.queueTargetPerReplica;
-if(!(((typeof data357 == "number") && (!(data357 % 1) && !isNaN(data357))) && (isFinite(data357)))){
-const err1018 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data357};
+}
+else {
+const err1018 = {instancePath:instancePath+"/spec/platform/gpu/namespace",schemaPath:"#/properties/spec/properties/platform/properties/gpu/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu.properties.namespace,data:data356};
 if(vErrors === null){
 vErrors = [err1018];
 }
@@ -12407,9 +12400,9 @@ vErrors.push(err1018);
 }
 errors++;
 }
-if((typeof data357 == "number") && (isFinite(data357))){
-if(data357 > 1000 || isNaN(data357)){
-const err1019 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data357};
+}
+else {
+const err1019 = {instancePath:instancePath+"/spec/platform/gpu",schemaPath:"#/properties/spec/properties/platform/properties/gpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.gpu.type,parentSchema:schema31.properties.spec.properties.platform.properties.gpu,data:data354};
 if(vErrors === null){
 vErrors = [err1019];
 }
@@ -12418,8 +12411,23 @@ vErrors.push(err1019);
 }
 errors++;
 }
-if(data357 < 1 || isNaN(data357)){
-const err1020 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data357};
+let data357 = data272.autoscaling;
+if(data357 && typeof data357 == "object" && !Array.isArray(data357)){
+if(data357.prometheusAddress === undefined){
+data357.prometheusAddress = "http://prometheus-operated.monitoring.svc:9090";
+}
+if(data357.monitoringNamespace === undefined){
+data357.monitoringNamespace = "monitoring";
+}
+if(data357.queueTargetPerReplica === undefined){
+data357.queueTargetPerReplica = 4;
+}
+if(data357.scaleDownStabilizationSeconds === undefined){
+data357.scaleDownStabilizationSeconds = 300;
+}
+for(const key92 in data357){
+if(!((((key92 === "prometheusAddress") || (key92 === "monitoringNamespace")) || (key92 === "queueTargetPerReplica")) || (key92 === "scaleDownStabilizationSeconds"))){
+const err1020 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data357};
 if(vErrors === null){
 vErrors = [err1020];
 }
@@ -12429,9 +12437,10 @@ vErrors.push(err1020);
 errors++;
 }
 }
-let data358 = data354.scaleDownStabilizationSeconds;
-if(!(((typeof data358 == "number") && (!(data358 % 1) && !isNaN(data358))) && (isFinite(data358)))){
-const err1021 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data358};
+let data358 = data357.prometheusAddress;
+if(typeof data358 === "string"){
+if(func1(data358) > 253){
+const err1021 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data358};
 if(vErrors === null){
 vErrors = [err1021];
 }
@@ -12440,9 +12449,8 @@ vErrors.push(err1021);
 }
 errors++;
 }
-if((typeof data358 == "number") && (isFinite(data358))){
-if(data358 > 3600 || isNaN(data358)){
-const err1022 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data358};
+if(func1(data358) < 1){
+const err1022 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data358};
 if(vErrors === null){
 vErrors = [err1022];
 }
@@ -12451,8 +12459,8 @@ vErrors.push(err1022);
 }
 errors++;
 }
-if(data358 < 0 || isNaN(data358)){
-const err1023 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data358};
+if(!pattern28.test(data358)){
+const err1023 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]{1,240}$"},message:"must match pattern \""+"^https?://[^\\s]{1,240}$"+"\"",schema:"^https?://[^\\s]{1,240}$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data358};
 if(vErrors === null){
 vErrors = [err1023];
 }
@@ -12462,9 +12470,8 @@ vErrors.push(err1023);
 errors++;
 }
 }
-}
 else {
-const err1024 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data354};
+const err1024 = {instancePath:instancePath+"/spec/platform/autoscaling/prometheusAddress",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/prometheusAddress/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.prometheusAddress,data:data358};
 if(vErrors === null){
 vErrors = [err1024];
 }
@@ -12473,11 +12480,10 @@ vErrors.push(err1024);
 }
 errors++;
 }
-let data359 = data272.modelCache;
-if(data359 && typeof data359 == "object" && !Array.isArray(data359)){
-for(const key92 in data359){
-if(!(key92 === "storageClass")){
-const err1025 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key92},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data359};
+let data359 = data357.monitoringNamespace;
+if(typeof data359 === "string"){
+if(func1(data359) > 63){
+const err1025 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data359};
 if(vErrors === null){
 vErrors = [err1025];
 }
@@ -12486,12 +12492,8 @@ vErrors.push(err1025);
 }
 errors++;
 }
-}
-if(data359.storageClass !== undefined){
-let data360 = data359.storageClass;
-if(typeof data360 === "string"){
-if(func1(data360) > 63){
-const err1026 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data360};
+if(func1(data359) < 1){
+const err1026 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data359};
 if(vErrors === null){
 vErrors = [err1026];
 }
@@ -12500,8 +12502,8 @@ vErrors.push(err1026);
 }
 errors++;
 }
-if(func1(data360) < 1){
-const err1027 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data360};
+if(!pattern4.test(data359)){
+const err1027 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/pattern",keyword:"pattern",params:{pattern: "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data359};
 if(vErrors === null){
 vErrors = [err1027];
 }
@@ -12512,7 +12514,7 @@ errors++;
 }
 }
 else {
-const err1028 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data360};
+const err1028 = {instancePath:instancePath+"/spec/platform/autoscaling/monitoringNamespace",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/monitoringNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.monitoringNamespace,data:data359};
 if(vErrors === null){
 vErrors = [err1028];
 }
@@ -12521,10 +12523,9 @@ vErrors.push(err1028);
 }
 errors++;
 }
-}
-}
-else {
-const err1029 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data359};
+let data360 = data357.queueTargetPerReplica;
+if(!(((typeof data360 == "number") && (!(data360 % 1) && !isNaN(data360))) && (isFinite(data360)))){
+const err1029 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data360};
 if(vErrors === null){
 vErrors = [err1029];
 }
@@ -12533,9 +12534,9 @@ vErrors.push(err1029);
 }
 errors++;
 }
-}
-else {
-const err1030 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data272};
+if((typeof data360 == "number") && (isFinite(data360))){
+if(data360 > 1000 || isNaN(data360)){
+const err1030 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data360};
 if(vErrors === null){
 vErrors = [err1030];
 }
@@ -12544,10 +12545,8 @@ vErrors.push(err1030);
 }
 errors++;
 }
-let data361 = data11.exceptions;
-if(Array.isArray(data361)){
-if(data361.length > 64){
-const err1031 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data361};
+if(data360 < 1 || isNaN(data360)){
+const err1031 = {instancePath:instancePath+"/spec/platform/autoscaling/queueTargetPerReplica",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/queueTargetPerReplica/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.queueTargetPerReplica,data:data360};
 if(vErrors === null){
 vErrors = [err1031];
 }
@@ -12556,12 +12555,10 @@ vErrors.push(err1031);
 }
 errors++;
 }
-const len26 = data361.length;
-for(let i34=0; i34<len26; i34++){
-let data362 = data361[i34];
-if(data362 && typeof data362 == "object" && !Array.isArray(data362)){
-if(data362.policyId === undefined){
-const err1032 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data362};
+}
+let data361 = data357.scaleDownStabilizationSeconds;
+if(!(((typeof data361 == "number") && (!(data361 % 1) && !isNaN(data361))) && (isFinite(data361)))){
+const err1032 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data361};
 if(vErrors === null){
 vErrors = [err1032];
 }
@@ -12570,8 +12567,9 @@ vErrors.push(err1032);
 }
 errors++;
 }
-if(data362.reason === undefined){
-const err1033 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data362};
+if((typeof data361 == "number") && (isFinite(data361))){
+if(data361 > 3600 || isNaN(data361)){
+const err1033 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data361};
 if(vErrors === null){
 vErrors = [err1033];
 }
@@ -12580,8 +12578,8 @@ vErrors.push(err1033);
 }
 errors++;
 }
-if(data362.approver === undefined){
-const err1034 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data362};
+if(data361 < 0 || isNaN(data361)){
+const err1034 = {instancePath:instancePath+"/spec/platform/autoscaling/scaleDownStabilizationSeconds",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/properties/scaleDownStabilizationSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling.properties.scaleDownStabilizationSeconds,data:data361};
 if(vErrors === null){
 vErrors = [err1034];
 }
@@ -12590,8 +12588,10 @@ vErrors.push(err1034);
 }
 errors++;
 }
-if(data362.expires === undefined){
-const err1035 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data362};
+}
+}
+else {
+const err1035 = {instancePath:instancePath+"/spec/platform/autoscaling",schemaPath:"#/properties/spec/properties/platform/properties/autoscaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.autoscaling.type,parentSchema:schema31.properties.spec.properties.platform.properties.autoscaling,data:data357};
 if(vErrors === null){
 vErrors = [err1035];
 }
@@ -12600,9 +12600,11 @@ vErrors.push(err1035);
 }
 errors++;
 }
+let data362 = data272.modelCache;
+if(data362 && typeof data362 == "object" && !Array.isArray(data362)){
 for(const key93 in data362){
-if(!(((((key93 === "policyId") || (key93 === "reason")) || (key93 === "approver")) || (key93 === "expires")) || (key93 === "path"))){
-const err1036 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data362};
+if(!(key93 === "storageClass")){
+const err1036 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key93},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data362};
 if(vErrors === null){
 vErrors = [err1036];
 }
@@ -12612,11 +12614,11 @@ vErrors.push(err1036);
 errors++;
 }
 }
-if(data362.policyId !== undefined){
-let data363 = data362.policyId;
+if(data362.storageClass !== undefined){
+let data363 = data362.storageClass;
 if(typeof data363 === "string"){
-if(func1(data363) > 16){
-const err1037 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data363};
+if(func1(data363) > 63){
+const err1037 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters",schema:63,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data363};
 if(vErrors === null){
 vErrors = [err1037];
 }
@@ -12626,7 +12628,7 @@ vErrors.push(err1037);
 errors++;
 }
 if(func1(data363) < 1){
-const err1038 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data363};
+const err1038 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data363};
 if(vErrors === null){
 vErrors = [err1038];
 }
@@ -12635,8 +12637,9 @@ vErrors.push(err1038);
 }
 errors++;
 }
-if(!pattern65.test(data363)){
-const err1039 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data363};
+}
+else {
+const err1039 = {instancePath:instancePath+"/spec/platform/modelCache/storageClass",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/properties/storageClass/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache.properties.storageClass,data:data363};
 if(vErrors === null){
 vErrors = [err1039];
 }
@@ -12646,8 +12649,9 @@ vErrors.push(err1039);
 errors++;
 }
 }
+}
 else {
-const err1040 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data363};
+const err1040 = {instancePath:instancePath+"/spec/platform/modelCache",schemaPath:"#/properties/spec/properties/platform/properties/modelCache/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.properties.modelCache.type,parentSchema:schema31.properties.spec.properties.platform.properties.modelCache,data:data362};
 if(vErrors === null){
 vErrors = [err1040];
 }
@@ -12657,11 +12661,8 @@ vErrors.push(err1040);
 errors++;
 }
 }
-if(data362.reason !== undefined){
-let data364 = data362.reason;
-if(typeof data364 === "string"){
-if(func1(data364) > 1000){
-const err1041 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data364};
+else {
+const err1041 = {instancePath:instancePath+"/spec/platform",schemaPath:"#/properties/spec/properties/platform/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.platform.type,parentSchema:schema31.properties.spec.properties.platform,data:data272};
 if(vErrors === null){
 vErrors = [err1041];
 }
@@ -12670,8 +12671,10 @@ vErrors.push(err1041);
 }
 errors++;
 }
-if(func1(data364) < 1){
-const err1042 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data364};
+let data364 = data11.exceptions;
+if(Array.isArray(data364)){
+if(data364.length > 64){
+const err1042 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema31.properties.spec.properties.exceptions,data:data364};
 if(vErrors === null){
 vErrors = [err1042];
 }
@@ -12680,9 +12683,12 @@ vErrors.push(err1042);
 }
 errors++;
 }
-}
-else {
-const err1043 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data364};
+const len26 = data364.length;
+for(let i34=0; i34<len26; i34++){
+let data365 = data364[i34];
+if(data365 && typeof data365 == "object" && !Array.isArray(data365)){
+if(data365.policyId === undefined){
+const err1043 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "policyId"},message:"must have required property '"+"policyId"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data365};
 if(vErrors === null){
 vErrors = [err1043];
 }
@@ -12691,12 +12697,8 @@ vErrors.push(err1043);
 }
 errors++;
 }
-}
-if(data362.approver !== undefined){
-let data365 = data362.approver;
-if(typeof data365 === "string"){
-if(func1(data365) > 256){
-const err1044 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data365};
+if(data365.reason === undefined){
+const err1044 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data365};
 if(vErrors === null){
 vErrors = [err1044];
 }
@@ -12705,8 +12707,8 @@ vErrors.push(err1044);
 }
 errors++;
 }
-if(func1(data365) < 1){
-const err1045 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data365};
+if(data365.approver === undefined){
+const err1045 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "approver"},message:"must have required property '"+"approver"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data365};
 if(vErrors === null){
 vErrors = [err1045];
 }
@@ -12715,8 +12717,8 @@ vErrors.push(err1045);
 }
 errors++;
 }
-if(!pattern5.test(data365)){
-const err1046 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data365};
+if(data365.expires === undefined){
+const err1046 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema31.properties.spec.properties.exceptions.items.required,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data365};
 if(vErrors === null){
 vErrors = [err1046];
 }
@@ -12725,9 +12727,9 @@ vErrors.push(err1046);
 }
 errors++;
 }
-}
-else {
-const err1047 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data365};
+for(const key94 in data365){
+if(!(((((key94 === "policyId") || (key94 === "reason")) || (key94 === "approver")) || (key94 === "expires")) || (key94 === "path"))){
+const err1047 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key94},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data365};
 if(vErrors === null){
 vErrors = [err1047];
 }
@@ -12737,11 +12739,11 @@ vErrors.push(err1047);
 errors++;
 }
 }
-if(data362.expires !== undefined){
-let data366 = data362.expires;
+if(data365.policyId !== undefined){
+let data366 = data365.policyId;
 if(typeof data366 === "string"){
-if(func1(data366) > 10){
-const err1048 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data366};
+if(func1(data366) > 16){
+const err1048 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters",schema:16,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data366};
 if(vErrors === null){
 vErrors = [err1048];
 }
@@ -12751,7 +12753,7 @@ vErrors.push(err1048);
 errors++;
 }
 if(func1(data366) < 1){
-const err1049 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data366};
+const err1049 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data366};
 if(vErrors === null){
 vErrors = [err1049];
 }
@@ -12760,8 +12762,8 @@ vErrors.push(err1049);
 }
 errors++;
 }
-if(!pattern67.test(data366)){
-const err1050 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data366};
+if(!pattern66.test(data366)){
+const err1050 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/pattern",keyword:"pattern",params:{pattern: "^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"},message:"must match pattern \""+"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$"+"\"",schema:"^LLM-[A-Z0-9]{2,8}-[0-9]{3}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data366};
 if(vErrors === null){
 vErrors = [err1050];
 }
@@ -12772,7 +12774,7 @@ errors++;
 }
 }
 else {
-const err1051 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data366};
+const err1051 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/policyId",schemaPath:"#/properties/spec/properties/exceptions/items/properties/policyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.policyId.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.policyId,data:data366};
 if(vErrors === null){
 vErrors = [err1051];
 }
@@ -12782,11 +12784,11 @@ vErrors.push(err1051);
 errors++;
 }
 }
-if(data362.path !== undefined){
-let data367 = data362.path;
+if(data365.reason !== undefined){
+let data367 = data365.reason;
 if(typeof data367 === "string"){
-if(func1(data367) > 512){
-const err1052 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data367};
+if(func1(data367) > 1000){
+const err1052 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data367};
 if(vErrors === null){
 vErrors = [err1052];
 }
@@ -12796,7 +12798,7 @@ vErrors.push(err1052);
 errors++;
 }
 if(func1(data367) < 1){
-const err1053 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data367};
+const err1053 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data367};
 if(vErrors === null){
 vErrors = [err1053];
 }
@@ -12807,7 +12809,7 @@ errors++;
 }
 }
 else {
-const err1054 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data367};
+const err1054 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/reason",schemaPath:"#/properties/spec/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.reason.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.reason,data:data367};
 if(vErrors === null){
 vErrors = [err1054];
 }
@@ -12817,9 +12819,11 @@ vErrors.push(err1054);
 errors++;
 }
 }
-}
-else {
-const err1055 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data362};
+if(data365.approver !== undefined){
+let data368 = data365.approver;
+if(typeof data368 === "string"){
+if(func1(data368) > 256){
+const err1055 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data368};
 if(vErrors === null){
 vErrors = [err1055];
 }
@@ -12828,10 +12832,8 @@ vErrors.push(err1055);
 }
 errors++;
 }
-}
-}
-else {
-const err1056 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data361};
+if(func1(data368) < 1){
+const err1056 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data368};
 if(vErrors === null){
 vErrors = [err1056];
 }
@@ -12840,9 +12842,8 @@ vErrors.push(err1056);
 }
 errors++;
 }
-}
-else {
-const err1057 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(!pattern5.test(data368)){
+const err1057 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/pattern",keyword:"pattern",params:{pattern: "^[^@\\s]{1,64}@[^@\\s]{1,190}$"},message:"must match pattern \""+"^[^@\\s]{1,64}@[^@\\s]{1,190}$"+"\"",schema:"^[^@\\s]{1,64}@[^@\\s]{1,190}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data368};
 if(vErrors === null){
 vErrors = [err1057];
 }
@@ -12852,14 +12853,140 @@ vErrors.push(err1057);
 errors++;
 }
 }
-}
 else {
-const err1058 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err1058 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/approver",schemaPath:"#/properties/spec/properties/exceptions/items/properties/approver/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.approver.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.approver,data:data368};
 if(vErrors === null){
 vErrors = [err1058];
 }
 else {
 vErrors.push(err1058);
+}
+errors++;
+}
+}
+if(data365.expires !== undefined){
+let data369 = data365.expires;
+if(typeof data369 === "string"){
+if(func1(data369) > 10){
+const err1059 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters",schema:10,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data369};
+if(vErrors === null){
+vErrors = [err1059];
+}
+else {
+vErrors.push(err1059);
+}
+errors++;
+}
+if(func1(data369) < 1){
+const err1060 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data369};
+if(vErrors === null){
+vErrors = [err1060];
+}
+else {
+vErrors.push(err1060);
+}
+errors++;
+}
+if(!pattern68.test(data369)){
+const err1061 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data369};
+if(vErrors === null){
+vErrors = [err1061];
+}
+else {
+vErrors.push(err1061);
+}
+errors++;
+}
+}
+else {
+const err1062 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/expires",schemaPath:"#/properties/spec/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.expires.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.expires,data:data369};
+if(vErrors === null){
+vErrors = [err1062];
+}
+else {
+vErrors.push(err1062);
+}
+errors++;
+}
+}
+if(data365.path !== undefined){
+let data370 = data365.path;
+if(typeof data370 === "string"){
+if(func1(data370) > 512){
+const err1063 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data370};
+if(vErrors === null){
+vErrors = [err1063];
+}
+else {
+vErrors.push(err1063);
+}
+errors++;
+}
+if(func1(data370) < 1){
+const err1064 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data370};
+if(vErrors === null){
+vErrors = [err1064];
+}
+else {
+vErrors.push(err1064);
+}
+errors++;
+}
+}
+else {
+const err1065 = {instancePath:instancePath+"/spec/exceptions/" + i34+"/path",schemaPath:"#/properties/spec/properties/exceptions/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.spec.properties.exceptions.items.properties.path.type,parentSchema:schema31.properties.spec.properties.exceptions.items.properties.path,data:data370};
+if(vErrors === null){
+vErrors = [err1065];
+}
+else {
+vErrors.push(err1065);
+}
+errors++;
+}
+}
+}
+else {
+const err1066 = {instancePath:instancePath+"/spec/exceptions/" + i34,schemaPath:"#/properties/spec/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.properties.exceptions.items.type,parentSchema:schema31.properties.spec.properties.exceptions.items,data:data365};
+if(vErrors === null){
+vErrors = [err1066];
+}
+else {
+vErrors.push(err1066);
+}
+errors++;
+}
+}
+}
+else {
+const err1067 = {instancePath:instancePath+"/spec/exceptions",schemaPath:"#/properties/spec/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.spec.properties.exceptions.type,parentSchema:schema31.properties.spec.properties.exceptions,data:data364};
+if(vErrors === null){
+vErrors = [err1067];
+}
+else {
+vErrors.push(err1067);
+}
+errors++;
+}
+}
+else {
+const err1068 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.spec.type,parentSchema:schema31.properties.spec,data:data11};
+if(vErrors === null){
+vErrors = [err1068];
+}
+else {
+vErrors.push(err1068);
+}
+errors++;
+}
+}
+}
+else {
+const err1069 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1069];
+}
+else {
+vErrors.push(err1069);
 }
 errors++;
 }

@@ -7,7 +7,9 @@
 #   labels, whatever the labels are) must speak TLS on every port: an appProtocol from data.yaml
 #   tls_app_protocols, or a load-balancer certificate covering the port. A plain port carries
 #   prompts, answers, records or credentials between the stack's services in clear text. Services
-#   in front of the gateway are LLM-CTRL-005's.
+#   in front of the gateway are LLM-CTRL-005's. A Service in front of a CONNECT-only egress proxy
+#   only (a Squid configuration whose first http_access line denies all but CONNECT) is exempt:
+#   each tunnel carries the client's own TLS end to end.
 # scope: package
 # custom:
 #   id: LLM-CTRL-010
@@ -23,6 +25,7 @@
 package llmops.runtime.controls.service_transit_tls
 
 import data.llmops.lib.edge
+import data.llmops.lib.egress
 import data.llmops.lib.gateway
 import data.llmops.lib.runtime as lib
 
@@ -67,6 +70,7 @@ deny contains {"id": "LLM-CTRL-010", "msg": msg, "path": concat("", [lib.text(li
 	lib.namespace_of(service) in stack_namespaces
 	selects_stack_pods(service)
 	not fronts_gateway(s)
+	not egress.fronts_tunnel_proxy(s)
 	some p, port in object.get(service.props, ["spec", "ports"], [])
 	not edge.tls_port(service, port)
 	msg := sprintf(

@@ -22,7 +22,18 @@ tls_spec := {"privacy": {"encryption": {"inTransit": {"tls": true}}}}
 
 doc(resources) := {"resources": resources, "spec": {"metadata": {"name": "ns"}, "spec": tls_spec}}
 
+# A forward proxy known by the Squid configuration it mounts, and the Service in front of it.
+squid(first_access) := {"urn": "urn:test::cm::squid", "type": "kubernetes:core/v1:ConfigMap", "name": "squid", "props": {
+	"metadata": {"name": "squid", "namespace": "ns"},
+	"data": {"squid.conf": concat("\n", ["http_port 3128", "acl ok dstdomain -n login.example.com", first_access, "http_access allow CONNECT ok", "http_access deny all"])},
+}}
+
+forward_proxy := object.union(fx.labelled(fx.deployment(object.union(fx.good_pod, {"volumes": [{"name": "c", "configMap": {"name": "squid"}}]})), {"app": "forward"}), {"urn": "urn:test::deploy::forward"})
+
+proxy_port := {"name": "proxy", "port": 3128, "targetPort": "proxy"}
+
 denied_cases := {
+	"a forward proxy that also relays plain HTTP": {"input": doc([squid("http_access allow ok"), forward_proxy, service({"app": "forward"}, [proxy_port])]), "path": "/resources/2/props/spec/ports/0"},
 	"plain port on the model server's Service": {"input": doc([server, service({"app": "model-server"}, [http_port])]), "path": "/resources/1/props/spec/ports/0"},
 	"plain port beside a TLS one": {"input": doc([server, service({"app": "model-server"}, [https_port, http_port])]), "path": "/resources/1/props/spec/ports/1"},
 	"selector a subset of the pod labels": {"input": doc([server, service({"tier": "inference"}, [http_port])]), "path": "/resources/1/props/spec/ports/0"},
@@ -47,6 +58,7 @@ denied_cases := {
 }
 
 allowed_cases := {
+	"a CONNECT-only forward proxy (the tunnels carry the clients' TLS)": doc([squid("http_access deny !CONNECT"), forward_proxy, service({"app": "forward"}, [proxy_port])]),
 	"TLS on every port": doc([server, service({"app": "model-server"}, [https_port, tls_port])]),
 	"load-balancer certificate on the port": doc([server, object.union(service({"app": "model-server"}, [http_port]), {"props": {"metadata": {"annotations": {"service.beta.kubernetes.io/aws-load-balancer-ssl-cert": "arn:aws:acm:eu-west-1:111122223333:certificate/x"}}}})]),
 	"TLS not declared": {"resources": [server, service({"app": "model-server"}, [http_port])], "spec": {"metadata": {"name": "ns"}, "spec": {"privacy": {"encryption": {"inTransit": {"tls": false}}}}}},

@@ -159,8 +159,19 @@ function passwordVariable(tenant: string, role: "reader" | "writer"): string {
  * only, USAGE on its public schema and SELECT on the writer's tables (default privileges), and the
  * `vector` extension. Idempotent: roles and databases are created only when absent, passwords
  * reset from the Secrets on every run. Identifiers are double-quoted (tenant names hold hyphens).
+ *
+ * `authentication: "iam"` (Aurora PostgreSQL with IAM database authentication): the login roles
+ * get no password (`PASSWORD NULL`) and are granted `rds_iam`, so they sign in only with an IAM
+ * token that `rds-db:connect` on `dbuser:<cluster>/<role>` allows (Aurora user guide, "IAM database
+ * authentication"); the running user (the RDS master, not a superuser) is first made a member of the
+ * writer role, which PostgreSQL 16 requires to create a database owned by it and to set its
+ * default privileges.
  */
-export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], adminDatabase = "vectors"): string {
+export function tenantProvisioningSql(
+  tenants: readonly VectorDatabaseTenant[],
+  adminDatabase = "vectors",
+  authentication: "password" | "iam" = "password",
+): string {
   const lines = ["\\set ON_ERROR_STOP on", `REVOKE CONNECT ON DATABASE "postgres", "${adminDatabase}" FROM PUBLIC;`];
   for (const tenant of tenants) {
     const roles = tenantRoles(tenant.name);
@@ -168,13 +179,23 @@ export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], 
       ["reader", roles.reader],
       ["writer", roles.writer],
     ] as const) {
-      lines.push(
-        `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
-        `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`,
-        // format() quotes the password as a literal (%L); psql substitutes the variable (:'name').
-        `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', '${role}', :'${kind}_password') \\gexec`,
-      );
+      const create = `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`;
+      if (authentication === "iam") {
+        lines.push(
+          create,
+          `ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD NULL;`,
+          `GRANT rds_iam TO "${role}";`,
+        );
+      } else {
+        lines.push(
+          `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
+          create,
+          // format() quotes the password as a literal (%L); psql substitutes the variable (:'name').
+          `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', '${role}', :'${kind}_password') \\gexec`,
+        );
+      }
     }
+    if (authentication === "iam") lines.push(`GRANT "${roles.writer}" TO CURRENT_USER;`);
     lines.push(
       `SELECT 'CREATE DATABASE "${tenant.store}" OWNER "${roles.writer}"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${tenant.store}') \\gexec`,
       `REVOKE ALL ON DATABASE "${tenant.store}" FROM PUBLIC;`,

@@ -60,6 +60,28 @@ describe("per-tenant store configuration", () => {
     expect(sql).toMatch(/^\\getenv reader_password BRAND_A_READER_PASSWORD$/m);
   });
 
+  it("Aurora (IAM authentication): the same partition, passwordless roles signing in through rds_iam", () => {
+    const sql = tenantProvisioningSql(
+      TENANTS.map((tenant) => ({ ...tenant, store: tenant.name })),
+      "vectors",
+      "iam",
+    );
+    expect(sql).toContain('REVOKE CONNECT ON DATABASE "postgres", "vectors" FROM PUBLIC;');
+    for (const tenant of ["brand-a", "brand-b"]) {
+      for (const role of [`${tenant}-reader`, `${tenant}-writer`]) {
+        expect(sql).toContain(`ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD NULL;`);
+        expect(sql).toContain(`GRANT rds_iam TO "${role}";`);
+      }
+      expect(sql).toContain(`REVOKE ALL ON DATABASE "${tenant}" FROM PUBLIC;`);
+      expect(sql).toContain(`GRANT CONNECT ON DATABASE "${tenant}" TO "${tenant}-reader";`);
+      // The RDS master is no superuser: it joins the writer role before creating the database it owns.
+      expect(sql.indexOf(`GRANT "${tenant}-writer" TO CURRENT_USER;`)).toBeLessThan(
+        sql.indexOf(`CREATE DATABASE "${tenant}" OWNER "${tenant}-writer"`),
+      );
+    }
+    expect(sql).not.toMatch(/getenv|PASSWORD %L/);
+  });
+
   it("Qdrant: each tenant token is scoped to its own collection, read-only for retrieval", () => {
     const grants = qdrantTenantGrants(TENANTS) as Record<
       string,

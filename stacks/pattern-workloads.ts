@@ -202,7 +202,7 @@ export function composePatternWorkloads(
       const iamTenant = tenant && IAM_TENANCY_ENGINES.has(engine) ? tenant : undefined;
       const managedUrl = iamTenant
         ? engine === "auroraPgvector"
-          ? pulumi.interpolate`postgres://${tenantRoles(iamTenant.name).writer}@${context.vectorStoreEndpoint!}:5432/${iamTenant.store}`
+          ? pulumi.interpolate`postgres://${tenantRoles(iamTenant.name).writer}@${context.vectorStoreEndpoint!}:5432/${iamTenant.store}?sslmode=require`
           : context.vectorTenantEndpoints?.[iamTenant.name]
         : undefined;
       if (iamTenant && !managedUrl)

@@ -496,7 +496,7 @@ describe.skipIf(!ready)(
         (resource) => resource.type === CRONJOB && resource.name.endsWith("-social-posts-south"),
       )!;
       expect(argAfter(publishOf(ingest).args, "--vector-store-url")).toMatch(
-        /^postgres:\/\/brand-south-writer@campaign-summariser-vectors-db\.cluster-mocked\.[^/]+:5432\/brand-south$/,
+        /^postgres:\/\/brand-south-writer@campaign-summariser-vectors-db\.cluster-mocked\.[^/]+:5432\/brand-south\?sslmode=require$/,
       );
       expect(ingest.props.spec.jobTemplate.spec.template.spec.serviceAccountName).toBe("ingestion-brand-south-sa");
       expect(findings(engine, plan.resources, plan.spec)).toEqual([]);

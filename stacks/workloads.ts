@@ -127,6 +127,21 @@ function requireImage(spec: LLMOpsStack, key: ImageKey, why: string): PinnedImag
   return image;
 }
 
+/**
+ * The OIDC issuer each tenant's retriever takes the tenant from (spec access.identityProvider).
+ * @throws MissingPlatformImageError at /spec/access/identityProvider when it is not oidc with an issuer
+ */
+function tenantIssuer(spec: LLMOpsStack): string {
+  const provider = spec.spec.access.identityProvider;
+  if (provider.type !== "oidc" || !provider.issuer) {
+    throw new MissingPlatformImageError(
+      "spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token",
+      "/spec/access/identityProvider",
+    );
+  }
+  return provider.issuer;
+}
+
 /** The spec's models the stack serves itself (runtime vllm, tgi, tei or triton), in spec order. */
 export function selfHostedModels(spec: LLMOpsStack): Model[] {
   return spec.spec.models.filter((model) => isSelfHosted(model));
@@ -465,13 +480,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     );
     outputs.vectorDatabaseService = database.serviceName;
     if (tenants) {
-      const issuer = body.access.identityProvider.issuer;
-      if (body.access.identityProvider.type !== "oidc" || !issuer) {
-        throw new MissingPlatformImageError(
-          "spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token",
-          "/spec/access/identityProvider",
-        );
-      }
+      const issuer = tenantIssuer(spec);
       const retrieval = new TenantRetrieval(
         `${name}-tenant-retrieval`,
         {
@@ -490,13 +499,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
 
   if (iamTenants.length > 0 && context.vectorTenancy && context.vectorStoreEndpoint) {
     const engine = body.vectorStore!.engine as IamTenantEngine;
-    const issuer = body.access.identityProvider.issuer;
-    if (body.access.identityProvider.type !== "oidc" || !issuer) {
-      throw new MissingPlatformImageError(
-        "spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token",
-        "/spec/access/identityProvider",
-      );
-    }
+    const issuer = tenantIssuer(spec);
     const endpoint = context.vectorStoreEndpoint;
     const retrieval = new TenantRetrieval(
       `${name}-tenant-retrieval`,

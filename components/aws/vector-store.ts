@@ -19,6 +19,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { requireDistinctTenants } from "../kubernetes/vector-database.js";
 
 export type VectorEngine = "auroraPgvector" | "opensearchServerless";
 
@@ -86,17 +87,8 @@ export function validateVectorStoreArgs(args: VectorStoreArgs): void {
     });
   const tenants = args.tenants;
   if (!tenants) return;
-  if (tenants.length === 0)
-    throw new pulumi.InputPropertyError({
-      propertyPath: "tenants",
-      reason: "a partitioned store needs at least one tenant",
-    });
+  requireDistinctTenants(tenants, "tenants");
   const unique = (values: unknown[]) => new Set(values).size === values.length;
-  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store)))
-    throw new pulumi.InputPropertyError({
-      propertyPath: "tenants",
-      reason: "tenant names and stores must be unique: two tenants in one store share it",
-    });
   // Role ARNs known now (plain strings) must each belong to one tenant; a shared role reaches both.
   const roles = tenants
     .flatMap((tenant) => [tenant.readerRoleArn, tenant.writerRoleArn])

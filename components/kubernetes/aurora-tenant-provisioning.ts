@@ -15,15 +15,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { imageRef, requirePinnedDigest, type PinnedImage } from "./workload-basics.js";
+import { workloadLabels } from "./pod-security.js";
 import {
-  imageRef,
-  requirePinnedDigest,
-  restrictedJobPodSpec,
-  roleSelector,
-  type PinnedImage,
-} from "./workload-basics.js";
-import { restrictedContainerSecurityContext, workloadLabels } from "./pod-security.js";
-import {
+  provisionerJob,
+  provisionerPod,
+  requireDistinctTenants,
   tenantProvisioningSql,
   VECTOR_DB_PROVISIONER_ROLE,
   VECTOR_DB_ROLE,
@@ -57,23 +54,12 @@ export interface AuroraTenantProvisioningArgs {
 /**
  * Checks AuroraTenantProvisioningArgs before any resource is created; the component's constructor calls it first.
  * @throws pulumi.InputPropertyError naming the property and the reason, when:
- *  - tenants: at least one tenant; names and databases unique
+ *  - tenants: at least one tenant; names and databases unique (requireDistinctTenants)
  *  - image.digest: images must be pinned by sha256 digest
  *  - egressCidrs: the cluster endpoint must be reachable through declared egress
  */
 export function validateAuroraTenantProvisioningArgs(args: AuroraTenantProvisioningArgs): void {
-  const tenants = args.tenants;
-  if (tenants.length === 0)
-    throw new pulumi.InputPropertyError({
-      propertyPath: "tenants",
-      reason: "a partitioned store needs at least one tenant",
-    });
-  const unique = (values: string[]) => new Set(values).size === values.length;
-  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store)))
-    throw new pulumi.InputPropertyError({
-      propertyPath: "tenants",
-      reason: "tenant names and databases must be unique: two tenants in one database share it",
-    });
+  requireDistinctTenants(args.tenants, "tenants");
   requirePinnedDigest(args.image.digest, "image.digest");
   if (args.egressCidrs.length === 0)
     throw new pulumi.InputPropertyError({
@@ -107,63 +93,27 @@ export class AuroraTenantProvisioning extends pulumi.ComponentResource {
       },
       parent,
     );
-    const pod = restrictedJobPodSpec(args.serviceAccountName, {
-      containers: [
-        {
-          name: "provision",
-          image: imageRef(args.image),
-          args: [
-            "provision",
-            "--vector-store",
-            "auroraPgvector",
-            "--vector-store-url",
-            pulumi.interpolate`postgres://${AURORA_MASTER_USER}@${args.endpoint}:5432/${AURORA_ADMIN_DATABASE}?sslmode=require`,
-            "--master-secret-arn",
-            args.masterSecretArn,
-            "--sql",
-            "/etc/vector-db-tenants/tenants.sql",
-          ],
-          resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
-          securityContext: restrictedContainerSecurityContext(),
-          volumeMounts: [
-            { name: "sql", mountPath: "/etc/vector-db-tenants", readOnly: true },
-            { name: "tmp", mountPath: "/tmp" },
-          ],
-        },
-      ],
-      volumes: [
-        { name: "sql", configMap: { name: sql.metadata.name } },
-        { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+    const pod = provisionerPod(args.serviceAccountName, "sql", sql.metadata.name, {
+      image: imageRef(args.image),
+      args: [
+        "provision",
+        "--vector-store",
+        "auroraPgvector",
+        "--vector-store-url",
+        pulumi.interpolate`postgres://${AURORA_MASTER_USER}@${args.endpoint}:5432/${AURORA_ADMIN_DATABASE}?sslmode=require`,
+        "--master-secret-arn",
+        args.masterSecretArn,
+        "--sql",
+        "/etc/vector-db-tenants/tenants.sql",
       ],
     });
-    const job = new k8s.batch.v1.Job(
-      `${name}-provision`,
+    // Aurora (5432) and the Secrets Manager and STS endpoints (443), in the VPC.
+    const job = provisionerJob(this, name, args.namespace, labels, pod, [
       {
-        metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace: args.namespace, labels },
-        spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },
+        to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+        ports: [5432, 443].map((port) => ({ protocol: "TCP", port })),
       },
-      { ...parent, replaceOnChanges: ["spec"], deleteBeforeReplace: true },
-    );
-    new k8s.networking.v1.NetworkPolicy(
-      `${name}-egress`,
-      {
-        metadata: { name: `${VECTOR_DB_PROVISIONER_ROLE}-egress`, namespace: args.namespace },
-        spec: {
-          podSelector: roleSelector(VECTOR_DB_PROVISIONER_ROLE),
-          policyTypes: ["Egress"],
-          egress: [
-            {
-              to: args.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
-              ports: [
-                { protocol: "TCP", port: 5432 },
-                { protocol: "TCP", port: 443 },
-              ],
-            },
-          ],
-        },
-      },
-      parent,
-    );
+    ]);
     this.jobName = job.metadata.name;
     this.registerOutputs({ jobName: this.jobName });
   }

@@ -103,34 +103,20 @@ describe("VectorStore per tenant under Pulumi mocks", () => {
     expect(policies.map((resource) => resource.inputs.name).sort()).toEqual(["s-brand-a", "s-brand-b"]);
     for (const name of ["brand-a", "brand-b"]) {
       const policy = policies.find((resource) => resource.inputs.name === `s-${name}`)!;
-      expect(JSON.parse(String(policy.inputs.policy))).toEqual([
-        {
-          Rules: [
-            {
-              ResourceType: "index",
-              Resource: [`index/s-${name}/*`],
-              Permission: ["aoss:ReadDocument", "aoss:DescribeIndex"],
-            },
-          ],
-          Principal: [role(`retrieval-${name}`)],
-        },
-        {
-          Rules: [
-            {
-              ResourceType: "index",
-              Resource: [`index/s-${name}/*`],
-              Permission: [
-                "aoss:ReadDocument",
-                "aoss:WriteDocument",
-                "aoss:CreateIndex",
-                "aoss:DescribeIndex",
-                "aoss:UpdateIndex",
-              ],
-            },
-          ],
-          Principal: [role(`ingestion-${name}`)],
-        },
-      ]);
+      const [read, write] = JSON.parse(String(policy.inputs.policy)) as Array<{
+        Rules: Array<{ ResourceType: string; Resource: string[]; Permission: string[] }>;
+        Principal: string[];
+      }>;
+      expect(read!.Principal).toEqual([role(`retrieval-${name}`)]);
+      expect(write!.Principal).toEqual([role(`ingestion-${name}`)]);
+      for (const statement of [read!, write!])
+        expect(statement.Rules.map((rule) => [rule.ResourceType, rule.Resource])).toEqual([
+          ["index", [`index/s-${name}/*`]],
+        ]);
+      // The retriever reads; only ingestion writes; nobody may delete an index.
+      expect(read!.Rules[0]!.Permission.sort()).toEqual(["aoss:DescribeIndex", "aoss:ReadDocument"]);
+      expect(write!.Rules[0]!.Permission).toContain("aoss:WriteDocument");
+      expect([...read!.Rules[0]!.Permission, ...write!.Rules[0]!.Permission]).not.toContain("aoss:DeleteIndex");
     }
   });
 

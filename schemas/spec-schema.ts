@@ -367,7 +367,7 @@ const VectorStore = Obj({
   tenancy: Enum(["single", "namespacePerTenant", "collectionPerTenant", "databasePerTenant"], {
     default: "single",
     description:
-      "How tenants' documents are kept apart. `collectionPerTenant`: a collection per tenant (qdrant, opensearchServerless) with a credential scoped to it; `databasePerTenant`: a database and a role per tenant (pgvector) with CONNECT only on its own database. Needs `tenants`, and each embedded data source names its `tenant`. Other engine and tenancy pairs, and `namespacePerTenant`, are not built and are refused (LLM-DATA-014).",
+      "How tenants' documents are kept apart. `collectionPerTenant`: a collection per tenant (qdrant: JWTs scoped to it; opensearchServerless: a data access policy per collection naming only the tenant's IAM roles); `databasePerTenant`: a database and roles per tenant with CONNECT only on its own database (pgvector: passwords in per-tenant Secrets; auroraPgvector: IAM database authentication, rds-db:connect held by the tenant's roles). Needs `tenants`, and each embedded data source names its `tenant`. Other engine and tenancy pairs, and `namespacePerTenant`, are not built and are refused (LLM-DATA-014).",
   }),
   tenants: Arr(
     Obj({

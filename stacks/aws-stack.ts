@@ -18,7 +18,9 @@ import { FeedbackStore, ModelArtifacts } from "../components/aws/data-stores.js"
 import { VectorStore } from "../components/aws/vector-store.js";
 import {
   AccessControls,
+  additionalRoleName,
   workloadRoleName,
+  type AdditionalRole,
   type Workload,
   type WorkloadGrant,
 } from "../components/aws/access-controls.js";
@@ -35,6 +37,8 @@ import { ModelCacheStorage } from "../components/aws/model-cache-storage.js";
 import { ServingMetrics } from "../components/aws/serving-metrics.js";
 import { FineTuningDataStore } from "../components/aws/fine-tuning-data.js";
 import { outputModelOf } from "./fine-tuning-workloads.js";
+import { vectorTenants } from "./vector-tenancy.js";
+import { tenantRoles, VECTOR_DB_PROVISIONER_ROLE } from "../components/kubernetes/vector-database.js";
 
 /** StorageClass of the EFS-backed weights cache on EKS. */
 export const MODEL_CACHE_STORAGE_CLASS = "llmops-model-cache";
@@ -72,6 +76,65 @@ export function ingestionGrants(
     { actions: ["s3:PutObject"], resources: [pulumi.interpolate`${feedbackBucketArn}/evidence/*`] },
     { actions: ["kms:GenerateDataKey"], resources: [feedbackKeyArn] },
   ];
+}
+
+/**
+ * The IAM roles of a managed store partitioned per tenant (IRSA, one service account each), as
+ * AccessControls' additional roles: per tenant `retrieval-<tenant>` (read its collection, or
+ * `rds-db:connect` as `<tenant>-reader`) and `ingestion-<tenant>` (write its collection, or connect
+ * as `<tenant>-writer`, plus ingestionGrants for that tenant's sources only); for Aurora the
+ * provisioning Job's `vector-db-provisioner`, which may read only the RDS-managed master secret.
+ * No role reaches two tenants' stores.
+ */
+export function tenantAccessRoles(
+  spec: LLMOpsStack,
+  env: AwsEnvironment,
+  store: VectorStore,
+  tenants: readonly { readonly name: string }[],
+  feedbackBucketArn: pulumi.Input<string>,
+  keys: { readonly arns: { readonly feedback: pulumi.Input<string>; readonly vectorStore: pulumi.Input<string> } },
+): AdditionalRole[] {
+  const body = spec.spec;
+  const aurora = body.vectorStore?.engine === "auroraPgvector";
+  const access = (tenant: string, user: string): WorkloadGrant =>
+    aurora
+      ? {
+          actions: ["rds-db:connect"],
+          resources: [
+            pulumi.interpolate`arn:aws:rds-db:${env.region}:${env.accountId}:dbuser:${store.tenantResourceArns[tenant]!}/${user}`,
+          ],
+        }
+      : { actions: ["aoss:APIAccessAll"], resources: [store.tenantResourceArns[tenant]!] };
+  const roles: AdditionalRole[] = tenants.flatMap((tenant) => {
+    const users = tenantRoles(tenant.name);
+    const own = { ...body, data: { ...body.data, sources: body.data.sources.filter((s) => s.tenant === tenant.name) } };
+    const tags = { "llmops:tenant": tenant.name };
+    return [
+      {
+        key: `retrieval-${tenant.name}`,
+        serviceAccount: `retrieval-${tenant.name}-sa`,
+        grants: [access(tenant.name, users.reader)],
+        tags,
+      },
+      {
+        key: `ingestion-${tenant.name}`,
+        serviceAccount: `ingestion-${tenant.name}-sa`,
+        grants: [access(tenant.name, users.writer), ...ingestionGrants(own, feedbackBucketArn, keys.arns.feedback)],
+        tags,
+      },
+    ];
+  });
+  if (aurora && store.masterSecretArn) {
+    roles.push({
+      key: VECTOR_DB_PROVISIONER_ROLE,
+      serviceAccount: `${VECTOR_DB_PROVISIONER_ROLE}-sa`,
+      grants: [
+        { actions: ["secretsmanager:GetSecretValue"], resources: [store.masterSecretArn] },
+        { actions: ["kms:Decrypt"], resources: [keys.arns.vectorStore] },
+      ],
+    });
+  }
+  return roles;
 }
 
 /** The tags every AWS resource carries: the spec's metadata.labels, then llmops:stack, llmops:environment, llmops:owner (the owner's email) and llmops:pattern, which override a label of the same name. */
@@ -313,8 +376,15 @@ export function composeAws(
 
   const roleArn = (workload: Workload) =>
     pulumi.interpolate`arn:aws:iam::${env.accountId}:role/${workloadRoleName(`${name}-access`, workload)}`;
+  const tenantRoleArn = (workload: "retrieval" | "ingestion", tenant: string) =>
+    pulumi.interpolate`arn:aws:iam::${env.accountId}:role/${additionalRoleName(`${name}-access`, `${workload}-${tenant}`)}`;
+  const managedEngine = body.vectorStore && MANAGED_VECTOR_ENGINES.has(body.vectorStore.engine);
+  // Tenancy on a managed store: each tenant's collection or database, reached only by its own roles.
+  const tenants = managedEngine
+    ? vectorTenants(spec, (message, path) => new MissingPlatformImageError(message, path))
+    : undefined;
   let vectorStore: VectorStore | undefined;
-  if (body.vectorStore && MANAGED_VECTOR_ENGINES.has(body.vectorStore.engine) && cluster && network) {
+  if (body.vectorStore && managedEngine && cluster && network) {
     vectorStore = new VectorStore(
       `${name}-vectors`,
       {
@@ -325,11 +395,22 @@ export function composeAws(
         kmsKeyArn: keys.arns.vectorStore,
         readerRoleArns: [roleArn("retrieval")],
         writerRoleArns: [roleArn("ingestion")],
+        ...(tenants
+          ? {
+              tenants: tenants.map((tenant) => ({
+                name: tenant.name,
+                store: tenant.store,
+                readerRoleArn: tenantRoleArn("retrieval", tenant.name),
+                writerRoleArn: tenantRoleArn("ingestion", tenant.name),
+              })),
+            }
+          : {}),
         tags,
       },
       opts,
     );
     outputs.vectorStoreEndpoint = vectorStore.endpoint;
+    if (tenants) outputs.vectorTenantEndpoints = vectorStore.tenantEndpoints;
   }
 
   if (cluster) {
@@ -356,7 +437,9 @@ export function composeAws(
       { actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [keys.arns.feedback] },
       ...(feedback.queue ? [{ actions: ["sqs:SendMessage"], resources: [feedback.queue.arn] }] : []),
     ];
-    if (vectorStore) {
+    const additionalRoles: AdditionalRole[] =
+      vectorStore && tenants ? tenantAccessRoles(spec, env, vectorStore, tenants, feedback.bucket.arn, keys) : [];
+    if (vectorStore && !tenants) {
       const vectorAccess: WorkloadGrant =
         body.vectorStore?.engine === "auroraPgvector"
           ? {
@@ -387,12 +470,14 @@ export function composeAws(
         oidcIssuer: cluster.oidcIssuer,
         namespace,
         grants,
+        ...(additionalRoles.length > 0 ? { additionalRoles } : {}),
         breakGlass: body.access.breakGlass.enabled,
         tags,
       },
       opts,
     );
     outputs.roleArns = access.roleArns;
+    if (additionalRoles.length > 0) outputs.tenantRoleArns = access.additionalRoleArns;
     if (access.breakGlassRole) {
       // The only cluster-admin path: the audited break-glass role, through an EKS access entry.
       const entry = new aws.eks.AccessEntry(
@@ -555,7 +640,7 @@ export function composeAws(
       outputs,
       composeWorkloads(spec, {
         opts: { ...(opts.parent ? { parent: opts.parent } : {}), providers: [k8sProvider] },
-        awsRoleArns: { ...access.roleArns, ...fineTuning?.roleArns },
+        awsRoleArns: { ...access.roleArns, ...fineTuning?.roleArns, ...access.additionalRoleArns },
         ...(artifacts ? { weightUris: artifacts.weightUris } : {}),
         fetchEgressCidrs: s3Ranges.cidrBlocks,
         apiEgressCidrs: [body.network.vpcCidr],
@@ -573,6 +658,14 @@ export function composeAws(
             }
           : {}),
         ...(vectorStore ? { vectorStoreEndpoint: vectorStore.endpoint } : {}),
+        ...(vectorStore && tenants
+          ? {
+              vectorTenancy: {
+                endpoints: vectorStore.tenantEndpoints,
+                ...(vectorStore.masterSecretArn ? { masterSecretArn: vectorStore.masterSecretArn } : {}),
+              },
+            }
+          : {}),
         evidenceUrl: pulumi.interpolate`s3://${feedback.bucket.name}/evidence/data-quality/`,
         feedbackStoreUrl: pulumi.interpolate`s3://${feedback.bucket.name}/records/`,
         datasetUrl: pulumi.interpolate`s3://${feedback.bucket.name}/datasets/`,

@@ -53,6 +53,17 @@ function computedState(
         ...base,
         endpoint: `${name}.cluster-mocked.${region}.rds.amazonaws.com`,
         clusterResourceId: `cluster-MOCKED${short(name).toUpperCase()}`,
+        // manageMasterUserPassword: RDS keeps the master password in a Secrets Manager secret it manages.
+        ...(inputs.manageMasterUserPassword === true
+          ? {
+              masterUserSecrets: [
+                {
+                  secretArn: `arn:aws:secretsmanager:${region}:${MOCK_ACCOUNT_ID}:secret:mocked/rds-${short(name)}`,
+                  secretStatus: "active",
+                },
+              ],
+            }
+          : {}),
       };
     case "aws:opensearch/serverlessCollection:ServerlessCollection":
       return { ...base, collectionEndpoint: `https://mocked-${short(name)}.${region}.aoss.amazonaws.com` };

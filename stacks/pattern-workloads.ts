@@ -3,7 +3,7 @@
  * workloads (stacks/workloads.ts): RAG ingestion per embedded data source, and the human-feedback
  * review queue with its export. Both targets run them on Kubernetes (EKS for aws).
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import type { PinnedImage } from "../components/kubernetes/workload-basics.js";
 import { NAMESPACE_CA_FILE, scheme, type InClusterTls } from "../components/kubernetes/transit-tls.js";
@@ -19,7 +19,7 @@ import type { EgressProxyRoute } from "../components/kubernetes/egress-proxy.js"
 import { VECTOR_DB_ROLE, tenantRoles } from "../components/kubernetes/vector-database.js";
 import { SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { isSelfHosted } from "./model-serving.js";
-import { vectorTenants } from "./vector-tenancy.js";
+import { IAM_TENANCY_ENGINES, vectorTenants } from "./vector-tenancy.js";
 import {
   PRESIDIO_ANALYZER_ROLE,
   PRESIDIO_ANONYMIZER_ROLE,
@@ -70,6 +70,8 @@ export interface PatternWorkloadContext {
   readonly objectStoreCidrs?: pulumi.Input<string[]>;
   /** target aws: the managed vector store's endpoint. */
   readonly vectorStoreEndpoint?: pulumi.Input<string>;
+  /** target aws, a managed store partitioned per tenant: each tenant's endpoint (OpenSearch: its collection's). */
+  readonly vectorTenantEndpoints?: Readonly<Record<string, pulumi.Input<string>>>;
   /** target aws: s3:// prefixes of the evidence, feedback and dataset stores. */
   readonly evidenceUrl?: pulumi.Input<string>;
   readonly feedbackStoreUrl?: pulumi.Input<string>;
@@ -202,13 +204,28 @@ export function composePatternWorkloads(
         );
       }
       const credentialKey = engine === "qdrant" ? "api-key" : "password";
+      // target aws, a managed store per tenant: the tenant's own service account (its IRSA role
+      // reaches this tenant's collection or database user only) and the tenant's endpoint.
+      const iamTenant = tenant && IAM_TENANCY_ENGINES.has(engine) ? tenant : undefined;
+      const managedUrl = iamTenant
+        ? engine === "auroraPgvector"
+          ? pulumi.interpolate`postgres://${tenantRoles(iamTenant.name).writer}@${context.vectorStoreEndpoint!}:5432/${iamTenant.store}?sslmode=require`
+          : context.vectorTenantEndpoints?.[iamTenant.name]
+        : undefined;
+      if (iamTenant && !managedUrl)
+        throw context.refuse(
+          `the store of tenant ${iamTenant.name} has no endpoint on this target`,
+          "/spec/vectorStore",
+        );
       const rag = new RagIngestion(
         `${name}-ingest-${source.name}`,
         {
           stack: name,
           namespace: context.namespace,
           image: context.image("ingestion", "embedded data sources are ingested, checked and published with it"),
-          serviceAccountName: context.serviceAccount(INGESTION_ROLE),
+          serviceAccountName: context.serviceAccount(
+            iamTenant ? `${INGESTION_ROLE}-${iamTenant.name}` : INGESTION_ROLE,
+          ),
           sources: [source],
           embedding: {
             model: embedding.name,
@@ -219,9 +236,10 @@ export function composePatternWorkloads(
             // pgvector: the tenant's database, as its writer role (table named like it); Qdrant: the tenant's collection.
             engine,
             url:
-              tenant && engine === "pgvector"
+              managedUrl ??
+              (tenant && engine === "pgvector"
                 ? `postgres://${tenantRoles(tenant.name).writer}@${VECTOR_DB_ROLE}.${ns}.svc.cluster.local:${inCluster}/${tenant.store}${pgTls}`
-                : storeUrl,
+                : storeUrl),
             collection: tenant?.store ?? name,
             ...(inCluster
               ? {

@@ -4,7 +4,7 @@
  * vector database when the engine is Qdrant or pgvector, and record sinks when the
  * platform has no managed audit and feedback stores (target kubernetes).
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { LLMOpsStack } from "../schemas/spec-schema.js";
 import { NamespaceGuardrails } from "../components/kubernetes/namespace-guardrails.js";
 import { WorkloadRbac, type WorkloadIdentity } from "../components/kubernetes/workload-rbac.js";
@@ -32,9 +32,15 @@ import {
   needsPresidio,
   type GuardrailSelection,
 } from "../components/kubernetes/guardrail-services.js";
-import { InClusterVectorDatabase, VECTOR_DB_ROLE } from "../components/kubernetes/vector-database.js";
-import { TenantRetrieval } from "../components/kubernetes/tenant-retrieval.js";
-import { vectorTenants } from "./vector-tenancy.js";
+import {
+  InClusterVectorDatabase,
+  TENANT_LABEL,
+  VECTOR_DB_PROVISIONER_ROLE,
+  VECTOR_DB_ROLE,
+} from "../components/kubernetes/vector-database.js";
+import { TenantRetrieval, type IamTenantEngine } from "../components/kubernetes/tenant-retrieval.js";
+import { AuroraTenantProvisioning } from "../components/kubernetes/aurora-tenant-provisioning.js";
+import { IAM_TENANCY_ENGINES, vectorTenants } from "./vector-tenancy.js";
 import { RecordSink, SINK_PORT } from "../components/kubernetes/record-sink.js";
 import { LIMITER_PORT, LIMITER_ROLE, LimiterStore } from "../components/kubernetes/limiter-store.js";
 import { SERVING_PORT, type ServingRuntime } from "../components/kubernetes/serving-runtime.js";
@@ -91,6 +97,16 @@ export interface WorkloadContext {
   };
   /** target aws: the managed vector store's endpoint, for RAG ingestion. */
   readonly vectorStoreEndpoint?: pulumi.Input<string>;
+  /**
+   * target aws, a managed store partitioned per tenant: each tenant's endpoint (its OpenSearch
+   * collection's; Aurora: the cluster's) and, for Aurora, the RDS-managed master secret the
+   * provisioning Job reads. The tenants' IAM roles are in awsRoleArns (`retrieval-<tenant>`,
+   * `ingestion-<tenant>`, `vector-db-provisioner`). @default none
+   */
+  readonly vectorTenancy?: {
+    readonly endpoints: Readonly<Record<string, pulumi.Input<string>>>;
+    readonly masterSecretArn?: pulumi.Input<string>;
+  };
   /** target aws: s3:// prefixes of data-quality evidence, the feedback records and the exported datasets. */
   readonly evidenceUrl?: pulumi.Input<string>;
   readonly feedbackStoreUrl?: pulumi.Input<string>;
@@ -149,6 +165,21 @@ export function egressProxyClients(spec: LLMOpsStack): string[] {
     ...needs.auditProducers.filter((role) => role === INGESTION_ROLE),
     ...needs.feedbackProducers,
   ];
+}
+
+/**
+ * The OIDC issuer each tenant's retriever takes the tenant from (spec access.identityProvider).
+ * @throws MissingPlatformImageError at /spec/access/identityProvider when it is not oidc with an issuer
+ */
+function tenantIssuer(spec: LLMOpsStack): string {
+  const provider = spec.spec.access.identityProvider;
+  if (provider.type !== "oidc" || !provider.issuer) {
+    throw new MissingPlatformImageError(
+      "spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token",
+      "/spec/access/identityProvider",
+    );
+  }
+  return provider.issuer;
 }
 
 /** The spec's models the stack serves itself (runtime vllm, tgi, tei or triton), in spec order. */
@@ -325,6 +356,21 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       : undefined;
   const sinks = context.recordSinks;
   const proxied = egressProxyImage(spec, context);
+  const tenants = vectorTenants(spec, (message, path) => new MissingPlatformImageError(message, path));
+  // A managed store partitioned per tenant (target aws): each tenant's retriever and ingestion run
+  // under service accounts of their own, whose IRSA roles reach that tenant's store only.
+  const iamTenants = tenants && body.vectorStore && IAM_TENANCY_ENGINES.has(body.vectorStore.engine) ? tenants : [];
+  const tenantIdentities: WorkloadIdentity[] = iamTenants.flatMap((tenant) =>
+    (["retrieval", "ingestion"] as const).map((workload) => {
+      const arn = context.awsRoleArns?.[`${workload}-${tenant.name}`];
+      return {
+        name: `${workload}-${tenant.name}`,
+        labels: { [TENANT_LABEL]: tenant.name },
+        ...(arn ? { awsRoleArn: arn } : {}),
+      };
+    }),
+  );
+  const provisionerArn = context.awsRoleArns?.[VECTOR_DB_PROVISIONER_ROLE];
   const identities: WorkloadIdentity[] = [
     { name: GATEWAY_ROLE },
     { name: "inference", ...(context.awsRoleArns?.inference ? { awsRoleArn: context.awsRoleArns.inference } : {}) },
@@ -333,6 +379,8 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     { name: "ingestion", ...(context.awsRoleArns?.ingestion ? { awsRoleArn: context.awsRoleArns.ingestion } : {}) },
     { name: "feedback", ...(context.awsRoleArns?.feedback ? { awsRoleArn: context.awsRoleArns.feedback } : {}) },
     ...(vectorEngine ? [{ name: VECTOR_DB_ROLE }] : []),
+    ...tenantIdentities,
+    ...(provisionerArn ? [{ name: VECTOR_DB_PROVISIONER_ROLE, awsRoleArn: provisionerArn }] : []),
     ...(sinks ? [{ name: "audit-sink" }, { name: "feedback-sink" }] : []),
     { name: "guardrails" },
     { name: LIMITER_ROLE },
@@ -458,7 +506,6 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     );
   }
 
-  const tenants = vectorTenants(spec, (message, path) => new MissingPlatformImageError(message, path));
   if (vectorEngine) {
     const database = new InClusterVectorDatabase(
       `${name}-vector-db`,
@@ -492,13 +539,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
     );
     outputs.vectorDatabaseService = database.serviceName;
     if (tenants) {
-      const issuer = body.access.identityProvider.issuer;
-      if (body.access.identityProvider.type !== "oidc" || !issuer) {
-        throw new MissingPlatformImageError(
-          "spec.access.identityProvider must be oidc with an issuer: each tenant's retriever takes the tenant from the caller's token",
-          "/spec/access/identityProvider",
-        );
-      }
+      const issuer = tenantIssuer(spec);
       const retrieval = new TenantRetrieval(
         `${name}-tenant-retrieval`,
         {
@@ -517,6 +558,55 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
         inNamespace,
       );
       outputs.tenantRetrievalConfigs = retrieval.configMapNames;
+    }
+  }
+
+  if (iamTenants.length > 0 && context.vectorTenancy && context.vectorStoreEndpoint) {
+    const engine = body.vectorStore!.engine as IamTenantEngine;
+    const issuer = tenantIssuer(spec);
+    const endpoint = context.vectorStoreEndpoint;
+    const retrieval = new TenantRetrieval(
+      `${name}-tenant-retrieval`,
+      {
+        stack: name,
+        namespace: guardrails.name,
+        engine,
+        tenants: iamTenants,
+        issuer,
+        // IAM authentication needs TLS (sslmode=require, as ingestion and provisioning use); the RDS CA
+        // bundle is not mounted yet, so the server's certificate is not verified (docs/guardrails.md).
+        storeUrl:
+          engine === "auroraPgvector" ? pulumi.interpolate`postgres://${endpoint}:5432?sslmode=require` : endpoint,
+        ...(engine === "opensearchServerless" ? { tenantStoreUrls: context.vectorTenancy.endpoints } : {}),
+      },
+      inNamespace,
+    );
+    outputs.tenantRetrievalConfigs = retrieval.configMapNames;
+    if (engine === "auroraPgvector") {
+      if (!context.vectorTenancy.masterSecretArn || !provisionerArn)
+        throw new MissingPlatformImageError(
+          "the Aurora store's managed master secret and the provisioner's role are required to create the tenants' databases",
+          "/spec/vectorStore",
+        );
+      const provisioning = new AuroraTenantProvisioning(
+        `${name}-vector-tenants`,
+        {
+          stack: name,
+          namespace: guardrails.name,
+          tenants: iamTenants,
+          endpoint,
+          masterSecretArn: context.vectorTenancy.masterSecretArn,
+          image: requireImage(
+            spec,
+            "ingestion",
+            "the tenants' Aurora databases are created by its provision subcommand",
+          ),
+          serviceAccountName: serviceAccount(VECTOR_DB_PROVISIONER_ROLE),
+          egressCidrs: context.apiEgressCidrs,
+        },
+        inNamespace,
+      );
+      outputs.vectorTenantProvisioningJob = provisioning.jobName;
     }
   }
 
@@ -682,6 +772,7 @@ export function composeWorkloads(spec: LLMOpsStack, context: WorkloadContext): R
       ...withProxy,
       ...(body.target.provider === "aws" ? { objectStoreCidrs: context.fetchEgressCidrs } : {}),
       ...(context.vectorStoreEndpoint ? { vectorStoreEndpoint: context.vectorStoreEndpoint } : {}),
+      ...(context.vectorTenancy ? { vectorTenantEndpoints: context.vectorTenancy.endpoints } : {}),
       ...(context.evidenceUrl ? { evidenceUrl: context.evidenceUrl } : {}),
       ...(context.feedbackStoreUrl ? { feedbackStoreUrl: context.feedbackStoreUrl } : {}),
       ...(context.datasetUrl ? { datasetUrl: context.datasetUrl } : {}),

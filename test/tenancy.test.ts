@@ -3,7 +3,10 @@
  * collection per brand. Planned through the components on both targets it shows each tenant's
  * store, credentials and retriever contract, and is clean; removing the isolation from the built
  * resources (never from the spec) makes LLM-CTRL-011 fire. The pgvector twin builds a database and
- * roles per tenant. A pair the toolkit does not build is refused by LLM-DATA-014 with its place.
+ * roles per tenant. On target aws the managed twins are built too: OpenSearch Serverless with a
+ * collection and a data access policy per brand, Aurora pgvector with a database and IAM-authenticated
+ * roles per brand, each reached by the brand's own IRSA roles. A pair the toolkit does not build is
+ * refused by LLM-DATA-014 with its place.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,6 +58,28 @@ describe("per-tenant store configuration", () => {
       expect(grant).toMatch(/^GRANT CONNECT ON DATABASE "[^",]+" TO "[^",]+";$/);
     expect(sql).toMatch(/^\\set ON_ERROR_STOP on$/m);
     expect(sql).toMatch(/^\\getenv reader_password BRAND_A_READER_PASSWORD$/m);
+  });
+
+  it("Aurora (IAM authentication): the same partition, passwordless roles signing in through rds_iam", () => {
+    const sql = tenantProvisioningSql(
+      TENANTS.map((tenant) => ({ ...tenant, store: tenant.name })),
+      "vectors",
+      "iam",
+    );
+    expect(sql).toContain('REVOKE CONNECT ON DATABASE "postgres", "template1", "vectors" FROM PUBLIC;');
+    for (const tenant of ["brand-a", "brand-b"]) {
+      for (const role of [`${tenant}-reader`, `${tenant}-writer`]) {
+        expect(sql).toContain(`ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD NULL;`);
+        expect(sql).toContain(`GRANT rds_iam TO "${role}";`);
+      }
+      expect(sql).toContain(`REVOKE ALL ON DATABASE "${tenant}" FROM PUBLIC;`);
+      expect(sql).toContain(`GRANT CONNECT ON DATABASE "${tenant}" TO "${tenant}-reader";`);
+      // The RDS master is no superuser: it joins the writer role before creating the database it owns.
+      expect(sql.indexOf(`GRANT "${tenant}-writer" TO CURRENT_USER;`)).toBeLessThan(
+        sql.indexOf(`CREATE DATABASE "${tenant}" OWNER "${tenant}-writer"`),
+      );
+    }
+    expect(sql).not.toMatch(/getenv|PASSWORD %L/);
   });
 
   it("Qdrant: each tenant token is scoped to its own collection, read-only for retrieval", () => {
@@ -291,3 +316,197 @@ describe.skipIf(!ready)("a tenancy the toolkit does not build is refused, never 
     );
   }, 60_000);
 });
+
+/** The campaign summariser with its store swapped for a managed engine (and tenancy), planned on target aws. */
+function managedCampaign(engine: "opensearchServerless" | "auroraPgvector"): string {
+  const file = join(tempDir(`llmops-campaign-${engine}-`), "campaign-summariser.rag.yaml");
+  let text = readFileSync(join(ROOT, "examples/campaign-summariser.rag.yaml"), "utf8").replace(
+    /^    engine: qdrant$/m,
+    `    engine: ${engine}`,
+  );
+  if (engine === "auroraPgvector")
+    text = text.replace(/^    tenancy: collectionPerTenant$/m, "    tenancy: databasePerTenant");
+  writeFileSync(file, text);
+  return file;
+}
+
+const ACCESS_POLICY = "aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy";
+const SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const BRANDS = ["brand-north", "brand-south"] as const;
+const roleOf = (plan: Plan, account: string): string =>
+  plan.resources.find((resource) => resource.type === SERVICE_ACCOUNT && resource.props.metadata.name === account)!
+    .props.metadata.annotations["eks.amazonaws.com/role-arn"];
+
+describe.skipIf(!ready)(
+  "campaign summariser on OpenSearch Serverless (aws): a collection and a policy per brand",
+  () => {
+    let engine: PolicyEngine;
+    let plan: Plan;
+    beforeAll(async () => {
+      engine = await PolicyEngine.load(BUNDLE_DIR);
+      plan = planSpecFile(managedCampaign("opensearchServerless"), "aws");
+    }, 120_000);
+
+    it("builds each brand's collection, a data access policy naming only that brand's two roles, and is clean", () => {
+      const collections = plan.resources
+        .filter((resource) => resource.type === "aws:opensearch/serverlessCollection:ServerlessCollection")
+        .map((resource) => resource.props.name)
+        .sort();
+      expect(collections).toEqual(["campaign-summariser-brand-north", "campaign-summariser-brand-south"]);
+      const policies = plan.resources.filter((resource) => resource.type === ACCESS_POLICY);
+      expect(policies).toHaveLength(2);
+      for (const brand of BRANDS) {
+        const policy = policies.find((resource) => resource.props.name === `campaign-summariser-${brand}`)!;
+        const statements = JSON.parse(policy.props.policy as string) as Array<{
+          Rules: Array<{ Resource: string[]; Permission: string[] }>;
+          Principal: string[];
+        }>;
+        expect(statements.flatMap((statement) => statement.Rules.flatMap((rule) => rule.Resource))).toEqual([
+          `index/campaign-summariser-${brand}/*`,
+          `index/campaign-summariser-${brand}/*`,
+        ]);
+        expect(statements[0]!.Rules[0]!.Permission).toEqual(["aoss:ReadDocument", "aoss:DescribeIndex"]);
+        expect(statements.map((statement) => statement.Principal)).toEqual([
+          [roleOf(plan, `retrieval-${brand}-sa`)],
+          [roleOf(plan, `ingestion-${brand}-sa`)],
+        ]);
+        // The brand's retriever contract: its collection's endpoint, its own service account, the tenant from the token.
+        const config = parse(
+          plan.resources.find((resource) => resource.name === `campaign-summariser-tenant-retrieval-${brand}`)!.props
+            .data["retriever.yaml"] as string,
+        ) as Record<string, any>;
+        expect(config.store).toMatchObject({
+          engine: "opensearchServerless",
+          collection: `campaign-summariser-${brand}`,
+          credential: { awsIam: { serviceAccount: `retrieval-${brand}-sa`, signing: "sigv4-aoss" } },
+        });
+        expect(config.identity).toMatchObject({ expectedTenant: brand, requestTenant: "ignored" });
+      }
+      // The encryption and network policies cover both collections and nothing shared is created.
+      const encryption = plan.resources.find((resource) => resource.name === "campaign-summariser-vectors-encryption")!;
+      expect(JSON.parse(encryption.props.policy as string).Rules[0].Resource).toEqual([
+        "collection/campaign-summariser-brand-north",
+        "collection/campaign-summariser-brand-south",
+      ]);
+      expect(roleOf(plan, "retrieval-brand-north-sa")).not.toBe(roleOf(plan, "retrieval-brand-south-sa"));
+      const job = plan.resources.find(
+        (resource) => resource.type === CRONJOB && resource.name.endsWith("-social-posts-south"),
+      )!;
+      expect(job.props.spec.jobTemplate.spec.template.spec.serviceAccountName).toBe("ingestion-brand-south-sa");
+      expect(argAfter(publishOf(job).args, "--collection")).toBe("campaign-summariser-brand-south");
+      expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
+    });
+
+    it("a second brand's role added to one brand's data access policy fires LLM-CTRL-011", () => {
+      const intruder = roleOf(plan, "retrieval-brand-north-sa");
+      const resources = edited(plan, ACCESS_POLICY, "brand-south-data-access", (r) => {
+        const statements = JSON.parse(r.props.policy as string) as Array<{ Principal: string[] }>;
+        statements[0]!.Principal.push(intruder);
+        r.props.policy = JSON.stringify(statements);
+      });
+      expect(findings(engine, resources, plan.spec)).toEqual(["LLM-CTRL-011"]);
+    });
+
+    it("two brands' service accounts on one IAM role fire LLM-CTRL-011", () => {
+      const shared = roleOf(plan, "ingestion-brand-north-sa");
+      const resources = edited(plan, SERVICE_ACCOUNT, "identities-ingestion-brand-south", (r) => {
+        r.props.metadata.annotations["eks.amazonaws.com/role-arn"] = shared;
+      });
+      // Found twice: on the service account, and on brand-south's ingestion, which now runs with brand-north's role.
+      const found = engine.evaluateRuntime({ resources, spec: plan.spec });
+      expect(found.map((finding) => finding.id)).toEqual(["LLM-CTRL-011", "LLM-CTRL-011"]);
+      const messages = found.map((finding) => finding.message).join("\n");
+      expect(messages).toMatch(/service account ingestion-brand-south-sa of tenant brand-south assumes IAM role/);
+      expect(messages).toMatch(/of tenant brand-south runs with IAM role/);
+    });
+
+    it("a brand's ingestion run under the other brand's service account fires LLM-CTRL-011", () => {
+      const resources = edited(plan, CRONJOB, "-social-posts-south", (r) => {
+        r.props.spec.jobTemplate.spec.template.spec.serviceAccountName = "ingestion-brand-north-sa";
+      });
+      expect(findings(engine, resources, plan.spec)).toEqual(["LLM-CTRL-011"]);
+    });
+  },
+);
+
+describe.skipIf(!ready)(
+  "campaign summariser on Aurora pgvector (aws): a database and IAM-authenticated roles per brand",
+  () => {
+    let engine: PolicyEngine;
+    let plan: Plan;
+    beforeAll(async () => {
+      engine = await PolicyEngine.load(BUNDLE_DIR);
+      plan = planSpecFile(managedCampaign("auroraPgvector"), "aws");
+    }, 120_000);
+
+    it("provisions each brand's database with rds_iam roles, scopes rds-db:connect per brand, and is clean", () => {
+      const sql = plan.resources.find((resource) => resource.name === "campaign-summariser-vector-tenants-tenants")!
+        .props.data["tenants.sql"] as string;
+      expect(sql).toContain('GRANT CONNECT ON DATABASE "brand-north" TO "brand-north-reader";');
+      expect(sql).toContain('GRANT rds_iam TO "brand-south-writer";');
+      expect(sql).not.toMatch(/getenv|PASSWORD %L/);
+      const job = plan.resources.find(
+        (resource) =>
+          resource.type === "kubernetes:batch/v1:Job" &&
+          resource.name === "campaign-summariser-vector-tenants-provision",
+      )!;
+      const pod = job.props.spec.template.spec;
+      expect(pod.serviceAccountName).toBe("vector-db-provisioner-sa");
+      expect(argAfter(pod.containers[0].args, "--master-secret-arn")).toMatch(/^arn:aws:secretsmanager:/);
+      expect(JSON.stringify(pod)).not.toMatch(/secretKeyRef/);
+      // The provisioner may read the master secret only.
+      const provisioner = plan.resources.find(
+        (resource) =>
+          resource.type === ROLE_POLICY && resource.name === "campaign-summariser-access-vector-db-provisioner-policy",
+      )!;
+      expect(
+        (JSON.parse(provisioner.props.policy as string).Statement as Array<{ Action: string[] }>).map((s) => s.Action),
+      ).toEqual([["secretsmanager:GetSecretValue"], ["kms:Decrypt"]]);
+      for (const brand of BRANDS) {
+        for (const [workload, user] of [
+          ["retrieval", "reader"],
+          ["ingestion", "writer"],
+        ] as const) {
+          const policy = plan.resources.find(
+            (resource) =>
+              resource.type === ROLE_POLICY &&
+              resource.name === `campaign-summariser-access-${workload}-${brand}-policy`,
+          )!;
+          const statement = JSON.parse(policy.props.policy as string).Statement[0];
+          expect(statement.Action).toEqual(["rds-db:connect"]);
+          expect(statement.Resource).toHaveLength(1);
+          expect(statement.Resource[0]).toMatch(new RegExp(`:dbuser:cluster-[A-Z0-9]+/${brand}-${user}$`));
+        }
+      }
+      const ingest = plan.resources.find(
+        (resource) => resource.type === CRONJOB && resource.name.endsWith("-social-posts-south"),
+      )!;
+      expect(argAfter(publishOf(ingest).args, "--vector-store-url")).toMatch(
+        /^postgres:\/\/brand-south-writer@campaign-summariser-vectors-db\.cluster-mocked\.[^/]+:5432\/brand-south\?sslmode=require$/,
+      );
+      expect(ingest.props.spec.jobTemplate.spec.template.spec.serviceAccountName).toBe("ingestion-brand-south-sa");
+      expect(findings(engine, plan.resources, plan.spec)).toEqual([]);
+    });
+
+    it("one brand's role allowed to connect as the other brand's reader fires LLM-CTRL-011", () => {
+      const resources = edited(plan, ROLE_POLICY, "access-retrieval-brand-north-policy", (r) => {
+        const document = JSON.parse(r.props.policy as string);
+        const own = document.Statement[0].Resource[0] as string;
+        document.Statement[0].Resource.push(own.replace(/brand-north-reader$/, "brand-south-reader"));
+        r.props.policy = JSON.stringify(document);
+      });
+      expect(findings(engine, resources, plan.spec)).toEqual(["LLM-CTRL-011"]);
+    });
+
+    it("a brand database left open to PUBLIC in the Aurora provisioning SQL fires LLM-CTRL-011", () => {
+      const open = edited(plan, "kubernetes:core/v1:ConfigMap", "vector-tenants-tenants", (r) => {
+        r.props.data["tenants.sql"] = (r.props.data["tenants.sql"] as string).replace(
+          'REVOKE ALL ON DATABASE "brand-north" FROM PUBLIC;',
+          "",
+        );
+      });
+      expect(findings(engine, open, plan.spec)).toEqual(["LLM-CTRL-011"]);
+    });
+  },
+);

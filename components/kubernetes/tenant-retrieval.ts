@@ -7,6 +7,11 @@
  * caller's authenticated identity, an OIDC token from the spec's identity provider whose tenant
  * claim must equal this retriever's tenant. A tenant named in the request (body, query or
  * header) is never read: `requestTenant: ignored`. docs/guardrails.md (Tenancy) has the contract.
+ *
+ * On target aws (OpenSearch Serverless, Aurora PostgreSQL) the tenant's credential is no Secret but
+ * the IAM role of its own service account `retrieval-<tenant>-sa` (IRSA): the retriever for the
+ * tenant runs under that account and signs its requests with it (SigV4 for OpenSearch, an RDS IAM
+ * token for the tenant's `<tenant>-reader` database user), and the ConfigMap names the account.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
@@ -16,15 +21,29 @@ import { TENANT_LABEL, type VectorDatabaseTenant } from "./vector-database.js";
 
 export const RETRIEVAL_ROLE = "retrieval";
 
+/** Engines whose tenant credential is an IAM role (target aws), not a Secret. */
+export type IamTenantEngine = "opensearchServerless" | "auroraPgvector";
+/** Every engine with a per-tenant retrieval contract. */
+export type TenantEngine = "qdrant" | "pgvector" | IamTenantEngine;
+
+/** Service account of a tenant's workload (`<workload>-<tenant>`, WorkloadRbac's `-sa` suffix) on target aws, whose IRSA role is that tenant's only. */
+export function tenantServiceAccount(workload: "retrieval" | "ingestion", tenant: string): string {
+  return `${workload}-${tenant}-sa`;
+}
+
+const IAM_ENGINES: ReadonlySet<string> = new Set(["opensearchServerless", "auroraPgvector"]);
+
 export interface TenantRetrievalArgs {
   /** Stack name (labels). */
   readonly stack: string;
   /** Namespace the ConfigMaps are created in. */
   readonly namespace: pulumi.Input<string>;
-  /** Engine of the store (`qdrant` or `pgvector`). */
-  readonly engine: "qdrant" | "pgvector";
-  /** Base URL of the store (https:// for Qdrant, postgres:// for pgvector). */
+  /** Engine of the store. */
+  readonly engine: TenantEngine;
+  /** Base URL of the store (https:// for Qdrant and OpenSearch, postgres:// for pgvector and Aurora). */
   readonly storeUrl: pulumi.Input<string>;
+  /** A tenant's own URL where it differs from storeUrl (OpenSearch: each tenant's collection endpoint). @default storeUrl */
+  readonly tenantStoreUrls?: Readonly<Record<string, pulumi.Input<string>>>;
   /** The tenants, each with its store and its retrieval Secret. */
   readonly tenants: readonly VectorDatabaseTenant[];
   /** OIDC issuer whose tokens identify the caller (spec access.identityProvider.issuer). */
@@ -38,26 +57,34 @@ export interface TenantRetrievalArgs {
  * tenant only, and the identity binding (issuer, claim, expected tenant, request tenant ignored).
  */
 export function retrieverConfig(args: {
-  engine: "qdrant" | "pgvector";
+  engine: TenantEngine;
   storeUrl: string;
   tenant: VectorDatabaseTenant;
   issuer: string;
   tenantClaim: string;
 }): string {
   const tenant = args.tenant;
+  const collection = args.engine === "qdrant" || args.engine === "opensearchServerless";
+  const iam = IAM_ENGINES.has(args.engine);
   return stringify({
     tenant: tenant.name,
     store: {
       engine: args.engine,
       url: args.storeUrl,
-      ...(args.engine === "qdrant"
-        ? { collection: tenant.store }
-        : { database: tenant.store, user: `${tenant.name}-reader` }),
-      credential: {
-        secretName: tenant.retrievalSecret,
-        key: args.engine === "qdrant" ? "api-key" : "password",
-        file: `/var/run/secrets/llmops/vector-store/${args.engine === "qdrant" ? "api-key" : "password"}`,
-      },
+      ...(collection ? { collection: tenant.store } : { database: tenant.store, user: `${tenant.name}-reader` }),
+      credential: iam
+        ? {
+            // The tenant's own IRSA role, through its own service account; no shared secret exists.
+            awsIam: {
+              serviceAccount: tenantServiceAccount(RETRIEVAL_ROLE, tenant.name),
+              signing: args.engine === "opensearchServerless" ? "sigv4-aoss" : "rds-iam-token",
+            },
+          }
+        : {
+            secretName: tenant.retrievalSecret,
+            key: args.engine === "qdrant" ? "api-key" : "password",
+            file: `/var/run/secrets/llmops/vector-store/${args.engine === "qdrant" ? "api-key" : "password"}`,
+          },
     },
     identity: {
       source: "oidc",
@@ -89,7 +116,7 @@ export class TenantRetrieval extends pulumi.ComponentResource {
             labels: { ...workloadLabels(args.stack, RETRIEVAL_ROLE), [TENANT_LABEL]: tenant.name },
           },
           data: {
-            "retriever.yaml": pulumi.output(args.storeUrl).apply((storeUrl) =>
+            "retriever.yaml": pulumi.output(args.tenantStoreUrls?.[tenant.name] ?? args.storeUrl).apply((storeUrl) =>
               retrieverConfig({
                 engine: args.engine,
                 storeUrl,

@@ -123,19 +123,9 @@ export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabas
   if (!tenancy) return;
   requirePinnedDigest(tenancy.provisionerImage.digest, "tenancy.provisionerImage.digest");
   const tenants = tenancy.tenants;
-  if (tenants.length === 0)
-    throw new pulumi.InputPropertyError({
-      propertyPath: "tenancy.tenants",
-      reason: "a partitioned store needs at least one tenant",
-    });
+  requireDistinctTenants(tenants, "tenancy.tenants");
   const secrets = tenants.flatMap((tenant) => [tenant.retrievalSecret, tenant.ingestionSecret]);
-  const unique = (values: string[]) => new Set(values).size === values.length;
-  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store)))
-    throw new pulumi.InputPropertyError({
-      propertyPath: "tenancy.tenants",
-      reason: "tenant names and stores must be unique: two tenants in one store share it",
-    });
-  if (!unique(secrets) || secrets.includes(args.credentialsSecret))
+  if (new Set(secrets).size !== secrets.length || secrets.includes(args.credentialsSecret))
     throw new pulumi.InputPropertyError({
       propertyPath: "tenancy.tenants",
       reason: "every tenant credential is its own Secret, never another tenant's or the server's credentialsSecret",
@@ -147,6 +137,24 @@ export function validateInClusterVectorDatabaseArgs(args: InClusterVectorDatabas
  * pgvector extension (https://github.com/pgvector/pgvector), which the image must ship.
  */
 export const PGVECTOR_EXTENSION_SQL = "CREATE EXTENSION IF NOT EXISTS vector;";
+
+/**
+ * Refuses a tenant list two tenants would share a store through (shared by every partitioned store's validator).
+ * @throws pulumi.InputPropertyError at `propertyPath` when the list is empty, or two tenants share a name or a store
+ */
+export function requireDistinctTenants(
+  tenants: readonly { readonly name: string; readonly store: string }[],
+  propertyPath: string,
+): void {
+  if (tenants.length === 0)
+    throw new pulumi.InputPropertyError({ propertyPath, reason: "a partitioned store needs at least one tenant" });
+  const unique = (values: string[]) => new Set(values).size === values.length;
+  if (!unique(tenants.map((tenant) => tenant.name)) || !unique(tenants.map((tenant) => tenant.store)))
+    throw new pulumi.InputPropertyError({
+      propertyPath,
+      reason: "tenant names and stores must be unique: two tenants in one store share it",
+    });
+}
 
 /** PostgreSQL role names of a tenant: the writer owns the tenant's database, the reader may only connect to it and read. */
 export function tenantRoles(tenant: string): { reader: string; writer: string } {
@@ -166,8 +174,19 @@ function passwordVariable(tenant: string, role: "reader" | "writer"): string {
  * only, USAGE on its public schema and SELECT on the writer's tables (default privileges), and the
  * `vector` extension. Idempotent: roles and databases are created only when absent, passwords
  * reset from the Secrets on every run. Identifiers are double-quoted (tenant names hold hyphens).
+ *
+ * `authentication: "iam"` (Aurora PostgreSQL with IAM database authentication): the login roles
+ * get no password (`PASSWORD NULL`) and are granted `rds_iam`, so they sign in only with an IAM
+ * token that `rds-db:connect` on `dbuser:<cluster>/<role>` allows (Aurora user guide, "IAM database
+ * authentication"); the running user (the RDS master, not a superuser) is first made a member of the
+ * writer role, which PostgreSQL 16 requires to create a database owned by it and to set its
+ * default privileges.
  */
-export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], adminDatabase = "vectors"): string {
+export function tenantProvisioningSql(
+  tenants: readonly VectorDatabaseTenant[],
+  adminDatabase = "vectors",
+  authentication: "password" | "iam" = "password",
+): string {
   const lines = [
     "\\set ON_ERROR_STOP on",
     `REVOKE CONNECT ON DATABASE "postgres", "template1", "${adminDatabase}" FROM PUBLIC;`,
@@ -178,13 +197,23 @@ export function tenantProvisioningSql(tenants: readonly VectorDatabaseTenant[], 
       ["reader", roles.reader],
       ["writer", roles.writer],
     ] as const) {
-      lines.push(
-        `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
-        `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`,
-        // format() quotes the password as a literal (%L); psql substitutes the variable (:'name').
-        `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', '${role}', :'${kind}_password') \\gexec`,
-      );
+      const create = `SELECT 'CREATE ROLE "${role}" LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') \\gexec`;
+      if (authentication === "iam") {
+        lines.push(
+          create,
+          `ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD NULL;`,
+          `GRANT rds_iam TO "${role}";`,
+        );
+      } else {
+        lines.push(
+          `\\getenv ${kind}_password ${passwordVariable(tenant.name, kind)}`,
+          create,
+          // format() quotes the password as a literal (%L); psql substitutes the variable (:'name').
+          `SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', '${role}', :'${kind}_password') \\gexec`,
+        );
+      }
     }
+    if (authentication === "iam") lines.push(`GRANT "${roles.writer}" TO CURRENT_USER;`);
     lines.push(
       `SELECT 'CREATE DATABASE "${tenant.store}" OWNER "${roles.writer}"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${tenant.store}') \\gexec`,
       `REVOKE ALL ON DATABASE "${tenant.store}" FROM PUBLIC;`,
@@ -221,6 +250,74 @@ export function qdrantTenantGrants(tenants: readonly VectorDatabaseTenant[]): Re
       },
     ]),
   );
+}
+
+/**
+ * The provisioning Job's pod (restrictedJobPodSpec): one `provision` container (requests 100m and
+ * 128Mi, limits 500m and 512Mi, the restricted security context) with the tenants' ConfigMap
+ * mounted read-only at /etc/vector-db-tenants (volume `volume`) and a 64 MiB /tmp.
+ */
+export function provisionerPod(
+  serviceAccountName: pulumi.Input<string>,
+  volume: string,
+  configMapName: pulumi.Input<string>,
+  container: {
+    readonly image: string;
+    readonly args: pulumi.Input<string>[];
+    readonly env?: k8s.types.input.core.v1.EnvVar[];
+  },
+): k8s.types.input.core.v1.PodSpec {
+  return restrictedJobPodSpec(serviceAccountName, {
+    containers: [
+      {
+        name: "provision",
+        image: container.image,
+        args: container.args,
+        ...(container.env ? { env: container.env } : {}),
+        resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
+        securityContext: restrictedContainerSecurityContext(),
+        volumeMounts: [
+          { name: volume, mountPath: "/etc/vector-db-tenants", readOnly: true },
+          { name: "tmp", mountPath: "/tmp" },
+        ],
+      },
+    ],
+    volumes: [
+      { name: volume, configMap: { name: configMapName } },
+      { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+    ],
+  });
+}
+
+/**
+ * The provisioning Job `vector-db-provisioner` (6 retries, 900 s; replaced when its spec changes)
+ * running `pod`, and the NetworkPolicy `vector-db-provisioner-egress` opening only `egress`.
+ */
+export function provisionerJob(
+  parent: pulumi.Resource,
+  name: string,
+  namespace: pulumi.Input<string>,
+  labels: Record<string, string>,
+  pod: k8s.types.input.core.v1.PodSpec,
+  egress: k8s.types.input.networking.v1.NetworkPolicyEgressRule[],
+): k8s.batch.v1.Job {
+  const job = new k8s.batch.v1.Job(
+    `${name}-provision`,
+    {
+      metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace, labels },
+      spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },
+    },
+    { parent, replaceOnChanges: ["spec"], deleteBeforeReplace: true },
+  );
+  new k8s.networking.v1.NetworkPolicy(
+    `${name}-provisioner-egress`,
+    {
+      metadata: { name: `${VECTOR_DB_PROVISIONER_ROLE}-egress`, namespace },
+      spec: { podSelector: roleSelector(VECTOR_DB_PROVISIONER_ROLE), policyTypes: ["Egress"], egress },
+    },
+    { parent },
+  );
+  return job;
 }
 
 function engineSettings(args: InClusterVectorDatabaseArgs, tlsSecret: string) {
@@ -403,10 +500,6 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
     const labels = workloadLabels(args.stack, VECTOR_DB_PROVISIONER_ROLE);
     const url = pulumi.interpolate`${args.engine === "qdrant" ? "https" : "postgres"}://${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local:${port}`;
     const host = pulumi.interpolate`${VECTOR_DB_ROLE}.${args.namespace}.svc.cluster.local`;
-    const container = {
-      resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
-      securityContext: restrictedContainerSecurityContext(),
-    };
     // With TLS in transit the server's certificate comes from the namespace CA: the Job verifies it
     // (the combined bundle for Qdrant's https client, the CA alone for psql's verify-full).
     const trust = args.tls ? caTrust(args.tls) : undefined;
@@ -420,41 +513,27 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         },
         parent,
       );
-      pod = restrictedJobPodSpec(args.serviceAccountName, {
-        containers: [
-          {
-            name: "provision",
-            image: imageRef(tenancy.provisionerImage),
-            args: [
-              "provision",
-              "--vector-store",
-              "qdrant",
-              "--vector-store-url",
-              url,
-              "--dimensions",
-              String(tenancy.dimensions),
-              "--metric",
-              tenancy.metric,
-              "--grants",
-              "/etc/vector-db-tenants/grants.json",
-              ...tenancy.tenants.flatMap((tenant) => ["--collection", tenant.store]),
-            ],
-            env: [
-              {
-                name: "VECTOR_STORE_CREDENTIAL",
-                valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } },
-              },
-            ],
-            ...container,
-            volumeMounts: [
-              { name: "grants", mountPath: "/etc/vector-db-tenants", readOnly: true },
-              { name: "tmp", mountPath: "/tmp" },
-            ],
-          },
+      pod = provisionerPod(args.serviceAccountName, "grants", grants.metadata.name, {
+        image: imageRef(tenancy.provisionerImage),
+        args: [
+          "provision",
+          "--vector-store",
+          "qdrant",
+          "--vector-store-url",
+          url,
+          "--dimensions",
+          String(tenancy.dimensions),
+          "--metric",
+          tenancy.metric,
+          "--grants",
+          "/etc/vector-db-tenants/grants.json",
+          ...tenancy.tenants.flatMap((tenant) => ["--collection", tenant.store]),
         ],
-        volumes: [
-          { name: "grants", configMap: { name: grants.metadata.name } },
-          { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+        env: [
+          {
+            name: "VECTOR_STORE_CREDENTIAL",
+            valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "api-key" } },
+          },
         ],
       });
     } else {
@@ -466,68 +545,36 @@ export class InClusterVectorDatabase extends pulumi.ComponentResource {
         },
         parent,
       );
-      pod = restrictedJobPodSpec(args.serviceAccountName, {
-        containers: [
-          {
-            name: "provision",
-            image: imageRef(args.image),
-            args: ["psql", "--no-psqlrc", "-f", "/etc/vector-db-tenants/tenants.sql"],
-            env: [
-              { name: "PGHOST", value: host },
-              { name: "PGPORT", value: String(port) },
-              { name: "PGUSER", value: "postgres" },
-              { name: "PGDATABASE", value: "vectors" },
-              ...(trust
-                ? [
-                    { name: "PGSSLMODE", value: "verify-full" },
-                    { name: "PGSSLROOTCERT", value: NAMESPACE_CA_FILE },
-                  ]
-                : [{ name: "PGSSLMODE", value: "require" }]),
-              { name: "PGPASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
-              ...tenancy.tenants.flatMap((tenant) => [
-                {
-                  name: passwordVariable(tenant.name, "reader"),
-                  valueFrom: { secretKeyRef: { name: tenant.retrievalSecret, key: "password" } },
-                },
-                {
-                  name: passwordVariable(tenant.name, "writer"),
-                  valueFrom: { secretKeyRef: { name: tenant.ingestionSecret, key: "password" } },
-                },
-              ]),
-            ],
-            ...container,
-            volumeMounts: [
-              { name: "sql", mountPath: "/etc/vector-db-tenants", readOnly: true },
-              { name: "tmp", mountPath: "/tmp" },
-            ],
-          },
-        ],
-        volumes: [
-          { name: "sql", configMap: { name: sql.metadata.name } },
-          { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+      pod = provisionerPod(args.serviceAccountName, "sql", sql.metadata.name, {
+        image: imageRef(args.image),
+        args: ["psql", "--no-psqlrc", "-f", "/etc/vector-db-tenants/tenants.sql"],
+        env: [
+          { name: "PGHOST", value: host },
+          { name: "PGPORT", value: String(port) },
+          { name: "PGUSER", value: "postgres" },
+          { name: "PGDATABASE", value: "vectors" },
+          ...(trust
+            ? [
+                { name: "PGSSLMODE", value: "verify-full" },
+                { name: "PGSSLROOTCERT", value: NAMESPACE_CA_FILE },
+              ]
+            : [{ name: "PGSSLMODE", value: "require" }]),
+          { name: "PGPASSWORD", valueFrom: { secretKeyRef: { name: args.credentialsSecret, key: "password" } } },
+          ...tenancy.tenants.flatMap((tenant) => [
+            {
+              name: passwordVariable(tenant.name, "reader"),
+              valueFrom: { secretKeyRef: { name: tenant.retrievalSecret, key: "password" } },
+            },
+            {
+              name: passwordVariable(tenant.name, "writer"),
+              valueFrom: { secretKeyRef: { name: tenant.ingestionSecret, key: "password" } },
+            },
+          ]),
         ],
       });
     }
-    pod = withTransitTls(pod, { trust });
-    new k8s.batch.v1.Job(
-      `${name}-provision`,
-      {
-        metadata: { name: VECTOR_DB_PROVISIONER_ROLE, namespace: args.namespace, labels },
-        spec: { backoffLimit: 6, activeDeadlineSeconds: 900, template: { metadata: { labels }, spec: pod } },
-      },
-      { ...parent, replaceOnChanges: ["spec"], deleteBeforeReplace: true },
-    );
-    new k8s.networking.v1.NetworkPolicy(
-      `${name}-provisioner-egress`,
-      {
-        metadata: { name: `${VECTOR_DB_PROVISIONER_ROLE}-egress`, namespace: args.namespace },
-        spec: {
-          podSelector: roleSelector(VECTOR_DB_PROVISIONER_ROLE),
-          policyTypes: ["Egress"],
-          egress: [{ to: [{ podSelector: roleSelector(VECTOR_DB_ROLE) }], ports: [{ protocol: "TCP", port }] }],
-        },
-      },
-      parent,
-    );
+    provisionerJob(this, name, args.namespace, labels, withTransitTls(pod, { trust }), [
+      { to: [{ podSelector: roleSelector(VECTOR_DB_ROLE) }], ports: [{ protocol: "TCP", port }] },
+    ]);
   }
 }

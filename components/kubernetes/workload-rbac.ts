@@ -15,6 +15,8 @@ export interface WorkloadIdentity {
   readonly name: string;
   /** IAM role for IRSA (EKS). @default none */
   readonly awsRoleArn?: pulumi.Input<string>;
+  /** Labels of the ServiceAccount (e.g. `llmops.dev/tenant` for a tenant's own identity, which LLM-CTRL-011 reads). @default none */
+  readonly labels?: Record<string, string>;
   /** Kubernetes API access; most workloads need none. @default [] */
   readonly rules?: readonly RoleRule[];
 }
@@ -107,6 +109,7 @@ export class WorkloadRbac extends pulumi.ComponentResource {
           metadata: {
             name: `${workload.name}-sa`,
             namespace: args.namespace,
+            ...(workload.labels ? { labels: workload.labels } : {}),
             ...(workload.awsRoleArn ? { annotations: { "eks.amazonaws.com/role-arn": workload.awsRoleArn } } : {}),
           },
           // Pods opt in to a token only if they need the API (or IRSA, which projects its own token).

@@ -1,24 +1,23 @@
 # METADATA
 # title: Tenants declared apart do not share a vector store partition or credential
 # description: >-
-#   With spec.vectorStore.tenancy other than single, each tenant's vectors must sit in a
-#   collection or database of its own, reached with a credential scoped to it. This check reads
-#   the deployed configuration and fires on: two tenants' workloads (a tenant is named by a label
-#   in params.tenant_label_keys) mounting the same Secret or addressing the same collection or
-#   database; a tenant workload mounting the vector server's own credential (the Qdrant API key
-#   or the PostgreSQL superuser password); a Qdrant server with an API key but without JWT RBAC,
-#   so every key is the master key; provisioning SQL that leaves a tenant database open to PUBLIC
-#   or gives one role access to more than one tenant database; and an OpenSearch Serverless data
-#   access policy that covers every collection or index.
+#   With spec.vectorStore.tenancy other than single, each tenant's vectors sit in a collection or
+#   database of its own, reached with a credential scoped to it. Fires on: two tenants' workloads
+#   (named by a label in params.tenant_label_keys) sharing a Secret, a collection or database, or
+#   (IAM tenancy: opensearchServerless, auroraPgvector) an IAM role; a tenant workload with the
+#   vector server's own credential; Qdrant with an API key but no JWT RBAC; provisioning SQL that
+#   leaves a tenant database open to PUBLIC or gives one role two tenant databases; an OpenSearch
+#   Serverless data access policy over every or a wildcard collection, or a principal admitted to
+#   two tenants' collections; an IAM policy connecting one role as two tenants' Aurora users.
 # scope: package
 # custom:
 #   id: LLM-CTRL-011
 #   severity: high
 #   remediation: >-
-#     Give each tenant its own collection or database and its own Secret or role scoped to it:
-#     Qdrant with QDRANT__SERVICE__JWT_RBAC=true and collection-scoped tokens; PostgreSQL with
-#     CONNECT revoked from PUBLIC and granted on one tenant database per role; OpenSearch rules
-#     naming the tenant's collection. The llmops components build this from vectorStore.tenants.
+#     Give each tenant its own collection or database and its own Secret or IAM role scoped to
+#     it: Qdrant JWT RBAC with collection-scoped tokens; PostgreSQL CONNECT revoked from PUBLIC,
+#     one tenant database per role; one OpenSearch data access policy per tenant collection naming
+#     only its roles; rds-db:connect on its own users. The llmops components build this.
 #   frameworks:
 #     owasp-llm-2025: ["LLM02:2025", "LLM08:2025"]
 #     eu-ai-act: ["Art. 15"]
@@ -182,6 +181,86 @@ tenant_databases_by_role(text) := {role: dbs |
 	dbs := {pair[0] | some pair in access; pair[1] == role; pair[0] in created}
 }
 
+# OpenSearch Serverless data access policies: [policy index, principal, collection] for every rule
+# naming one collection (`collection/<name>` or `index/<name>/<index>`).
+aoss_grants contains [i, principal, collection] if {
+	partitioned
+	some i, resource in input.resources
+	resource.type == "aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy"
+	some statement in lib.as_array(lib.document(resource.props.policy))
+	some rule in statement.Rules
+	some pattern in lib.as_array(rule.Resource)
+	collection := split(pattern, "/")[1]
+	some principal in lib.as_array(statement.Principal)
+}
+
+# Already reported by the every-collection rule above.
+wildcard_listed(resource) if {
+	some statement in lib.as_array(lib.document(resource.props.policy))
+	some rule in statement.Rules
+	some pattern in lib.as_array(rule.Resource)
+	pattern in params.all_partition_patterns
+}
+
+# Managed engines whose tenants sign in with IAM roles (the components build one per tenant workload).
+iam_engines := {"opensearchServerless", "auroraPgvector"}
+
+iam_tenancy if {
+	partitioned
+	input.spec.spec.vectorStore.engine in iam_engines
+}
+
+irsa_annotation := "eks.amazonaws.com/role-arn"
+
+# [namespace, service account] -> IAM role, from the ServiceAccounts in the input.
+account_roles[[namespace, name]] := role if {
+	iam_tenancy
+	some resource in input.resources
+	resource.type == "kubernetes:core/v1:ServiceAccount"
+	role := resource.props.metadata.annotations[irsa_annotation]
+	is_string(role)
+	name := object.get(resource.props.metadata, "name", resource.name)
+	namespace := lib.namespace_of(resource)
+}
+
+# {i, urn, name, tenant, role} of every ServiceAccount that names a tenant and carries an IAM role.
+tenant_accounts contains {"i": i, "urn": resource.urn, "name": name, "tenant": tenant, "role": role} if {
+	iam_tenancy
+	some i, resource in input.resources
+	resource.type == "kubernetes:core/v1:ServiceAccount"
+	role := resource.props.metadata.annotations[irsa_annotation]
+	some key in params.tenant_label_keys
+	tenant := resource.props.metadata.labels[key]
+	name := object.get(resource.props.metadata, "name", resource.name)
+}
+
+# The IAM role a tenant pod runs with: its service account's.
+pod_role(entry) := account_roles[[entry.namespace, entry.pod.serviceAccountName]]
+
+# Tenant of an Aurora database user, as the components name them (`<tenant>-reader`, `<tenant>-writer`).
+user_tenant(user) := tenant if {
+	some declared in object.get(input.spec.spec.vectorStore, "tenants", [])
+	tenant := declared.name
+	user in {concat("-", [tenant, "reader"]), concat("-", [tenant, "writer"])}
+}
+
+connect_actions := {"rds-db:connect", "rds-db:*", "*"}
+
+# [i, database user] of every user an IAM policy lets its role connect as.
+db_users contains [i, user] if {
+	iam_tenancy
+	some i, resource in input.resources
+	resource.type in {"aws:iam/rolePolicy:RolePolicy", "aws:iam/policy:Policy"}
+	some statement in lib.as_array(lib.document(resource.props.policy).Statement)
+	object.get(statement, "Effect", "Allow") == "Allow"
+	some action in lib.as_array(statement.Action)
+	lower(action) in connect_actions
+	some arn in lib.as_array(statement.Resource)
+	contains(arn, ":dbuser:")
+	parts := split(arn, "/")
+	user := parts[count(parts) - 1]
+}
+
 deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": entry.pointer, "resource": entry.urn} if {
 	some entry in tenant_pods
 	some secret in secrets(entry.pod)
@@ -243,4 +322,73 @@ deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": concat("", [lib.resourc
 	some pattern in lib.as_array(rule.Resource)
 	pattern in params.all_partition_patterns
 	msg := sprintf("OpenSearch Serverless access policy %s grants %s: one principal reaches every tenant's collection", [object.get(resource.props, "name", resource.name), pattern])
+}
+
+# Reported once per principal, on the last policy that admits it, naming every collection it reaches.
+deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
+	some principal in {p | some [_, p, _] in aoss_grants}
+	collections := {c | some [_, p, c] in aoss_grants; p == principal}
+	count(collections) > 1
+	i := max({j | some [j, p, _] in aoss_grants; p == principal})
+	resource := input.resources[i]
+	msg := sprintf(
+		"OpenSearch Serverless access policy %s admits %s, whom data access policies admit to collections %s: one principal reaches several tenants' collections",
+		[object.get(resource.props, "name", resource.name), principal, concat(", ", sort(collections))],
+	)
+}
+
+deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
+	some [i, _, collection] in aoss_grants
+	contains(collection, "*")
+	resource := input.resources[i]
+	not wildcard_listed(resource)
+	msg := sprintf(
+		"OpenSearch Serverless access policy %s names collections by the pattern %s: it may reach several tenants' collections",
+		[object.get(resource.props, "name", resource.name), collection],
+	)
+}
+
+deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": concat("", [lib.resource_pointer(account.i), "/metadata/annotations"]), "resource": account.urn} if {
+	some account in tenant_accounts
+	some other in tenant_accounts
+	other.i < account.i
+	other.tenant != account.tenant
+	other.role == account.role
+	msg := sprintf(
+		"service account %s of tenant %s assumes IAM role %s, which tenant %s's %s assumes too: one role reaches both tenants' stores",
+		[account.name, account.tenant, account.role, other.tenant, other.name],
+	)
+}
+
+deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": entry.pointer, "resource": entry.urn} if {
+	iam_tenancy
+	some entry in tenant_pods
+	role := pod_role(entry)
+	some other in earlier_other(entry)
+	pod_role(other) == role
+	msg := sprintf(
+		"%s of tenant %s runs with IAM role %s (service account %s), which tenant %s's %s runs with too: one role reaches both tenants' stores",
+		[entry.name, entry.tenant, role, entry.pod.serviceAccountName, other.tenant, other.name],
+	)
+}
+
+deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
+	some i in {i | some [i, _] in db_users}
+	tenants := {user_tenant(user) | some [j, user] in db_users; j == i}
+	count(tenants) > 1
+	resource := input.resources[i]
+	msg := sprintf(
+		"IAM policy %s lets one role connect as the database users of tenants %s: one role reaches several tenants' databases",
+		[object.get(resource.props, "name", resource.name), concat(", ", sort(tenants))],
+	)
+}
+
+deny contains {"id": "LLM-CTRL-011", "msg": msg, "path": concat("", [lib.resource_pointer(i), "/policy"]), "resource": resource.urn} if {
+	some [i, user] in db_users
+	contains(user, "*")
+	resource := input.resources[i]
+	msg := sprintf(
+		"IAM policy %s lets its role connect as database users %s: a wildcard reaches every tenant's database",
+		[object.get(resource.props, "name", resource.name), user],
+	)
 }

@@ -74,6 +74,51 @@ access_policy(resource) := {"urn": "urn:aoss", "type": "aws:opensearch/serverles
 	"policy": json.marshal([{"Rules": [{"ResourceType": "index", "Resource": [resource], "Permission": ["aoss:ReadDocument"]}], "Principal": ["arn:aws:iam::123456789012:role/retrieval-brand-a"]}]),
 }}
 
+aoss_spec := {"spec": {"vectorStore": {"engine": "opensearchServerless", "tenancy": "collectionPerTenant", "tenants": [{"name": "brand-a"}, {"name": "brand-b"}]}}}
+
+aurora_spec := {"spec": {"vectorStore": {"engine": "auroraPgvector", "tenancy": "databasePerTenant", "tenants": [{"name": "brand-a"}, {"name": "brand-b"}]}}}
+
+role_arn(name) := concat("", ["arn:aws:iam::123456789012:role/stack-access-", name])
+
+# A tenant's data access policy as VectorStore builds it: its collection's indexes, its two roles.
+tenant_policy(n, collection, readers, writers) := {"urn": concat(":", ["urn", "aoss", collection]), "type": "aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy", "name": collection, "props": {
+	"name": collection, "type": "data",
+	"policy": json.marshal([
+		{"Rules": [{"ResourceType": "index", "Resource": [concat("", ["index/", collection, "/*"])], "Permission": ["aoss:ReadDocument", "aoss:DescribeIndex"]}], "Principal": readers},
+		{"Rules": [{"ResourceType": "index", "Resource": [concat("", ["index/", collection, "/*"])], "Permission": ["aoss:WriteDocument"]}], "Principal": writers},
+	]),
+	"index": n,
+}}
+
+aoss_built := [
+	tenant_policy(0, "stack-brand-a", [role_arn("retrieval-brand-a")], [role_arn("ingestion-brand-a")]),
+	tenant_policy(1, "stack-brand-b", [role_arn("retrieval-brand-b")], [role_arn("ingestion-brand-b")]),
+]
+
+# A tenant's service account as WorkloadRbac builds it on EKS: labelled with its tenant, annotated with its IRSA role.
+account(name, tenant, role) := {"urn": concat(":", ["urn", "sa", name]), "type": "kubernetes:core/v1:ServiceAccount", "name": name, "props": {"metadata": {
+	"name": name, "namespace": "ns", "labels": {"llmops.dev/tenant": tenant},
+	"annotations": {"eks.amazonaws.com/role-arn": role},
+}}}
+
+# A tenant's ingestion CronJob on EKS: no Secret, its own service account.
+iam_ingestion(tenant, sa) := object.union(ingestion(tenant, concat("-", ["stack", tenant]), "unused"), {"props": {"spec": {"jobTemplate": {"spec": {"template": {"spec": {
+	"serviceAccountName": sa,
+	"containers": [{"name": "publish", "args": ["publish", "--collection", concat("-", ["stack", tenant])]}],
+}}}}}}})
+
+iam_built := [
+	account("ingestion-brand-a-sa", "brand-a", role_arn("ingestion-brand-a")),
+	account("ingestion-brand-b-sa", "brand-b", role_arn("ingestion-brand-b")),
+	iam_ingestion("brand-a", "ingestion-brand-a-sa"),
+	iam_ingestion("brand-b", "ingestion-brand-b-sa"),
+]
+
+connect_policy(users) := {"urn": "urn:policy", "type": "aws:iam/rolePolicy:RolePolicy", "name": "stack-access-retrieval-brand-a-policy", "props": {"policy": json.marshal({
+	"Version": "2012-10-17",
+	"Statement": [{"Effect": "Allow", "Action": ["rds-db:connect"], "Resource": [concat("", ["arn:aws:rds-db:eu-west-1:123456789012:dbuser:cluster-ABC/", u]) | some u in users]}],
+})}}
+
 # Each denied case removes one piece of the isolation from the built configuration; the spec still declares it.
 denied_cases := {
 	"tenant b's ingestion given tenant a's Secret": {"input": doc([built[0], built[1], ingestion("brand-b", "stack-brand-b", "stack-vector-brand-a-ingestion"), built[3]]), "path": "/resources/2/props/spec/jobTemplate/spec/template/spec"},
@@ -86,6 +131,12 @@ denied_cases := {
 	"a reader granted both tenant databases": {"input": doc([sql(concat("\n", [provisioning, `GRANT CONNECT ON DATABASE "brand-b", "brand-a" TO "brand-a-reader";`]))]), "path": "/resources/0/props/data/tenants.sql"},
 	"two tenants' retrievers sharing the CA Secret's private key": {"input": doc(array.concat(built, [retriever_with_ca("brand-a", "stack-vector-brand-a-retrieval", ["ca.crt", "tls.key"]), retriever_with_ca("brand-b", "stack-vector-brand-b-retrieval", ["tls.key"])])), "path": "/resources/5/props/spec/template/spec"},
 	"OpenSearch access over every collection's indexes": {"input": doc([access_policy("index/*/*")]), "path": "/resources/0/props/policy"},
+	"a second tenant's reader added to one tenant's data access policy": {"input": {"spec": aoss_spec, "resources": [aoss_built[0], tenant_policy(1, "stack-brand-b", [role_arn("retrieval-brand-b"), role_arn("retrieval-brand-a")], [role_arn("ingestion-brand-b")])]}, "path": "/resources/1/props/policy"},
+	"OpenSearch collections named by a prefix pattern": {"input": {"spec": aoss_spec, "resources": [access_policy("index/stack-brand-*/*")]}, "path": "/resources/0/props/policy"},
+	"two tenants' service accounts on one IAM role": {"input": {"spec": aoss_spec, "resources": [iam_built[0], account("ingestion-brand-b-sa", "brand-b", role_arn("ingestion-brand-a"))]}, "path": "/resources/1/props/metadata/annotations"},
+	"a tenant's ingestion run under another tenant's service account": {"input": {"spec": aurora_spec, "resources": [iam_built[0], iam_built[1], iam_built[2], iam_ingestion("brand-b", "ingestion-brand-a-sa")]}, "path": "/resources/3/props/spec/jobTemplate/spec/template/spec"},
+	"one role connecting as two tenants' database users": {"input": {"spec": aurora_spec, "resources": [connect_policy(["brand-a-reader", "brand-b-reader"])]}, "path": "/resources/0/props/policy"},
+	"one role connecting as any database user": {"input": {"spec": aurora_spec, "resources": [connect_policy(["*"])]}, "path": "/resources/0/props/policy"},
 }
 
 allowed_cases := {
@@ -93,6 +144,10 @@ allowed_cases := {
 	"provisioning SQL as built": doc([sql(provisioning)]),
 	"two tenants' retrievers trusting the same CA certificate": doc(array.concat(built, [retriever_with_ca("brand-a", "stack-vector-brand-a-retrieval", ["ca.crt"]), retriever_with_ca("brand-b", "stack-vector-brand-b-retrieval", ["ca.crt"])])),
 	"OpenSearch access to one tenant's collection": doc([access_policy("index/stack-brand-a/*")]),
+	"OpenSearch, a data access policy per tenant as built": {"spec": aoss_spec, "resources": aoss_built},
+	"per-tenant IAM roles and service accounts as built": {"spec": aurora_spec, "resources": iam_built},
+	"a role connecting as one tenant's reader": {"spec": aurora_spec, "resources": [connect_policy(["brand-a-reader"])]},
+	"a shared role on an in-cluster store is not an IAM tenancy": {"spec": spec, "resources": [iam_built[0], account("ingestion-brand-b-sa", "brand-b", role_arn("ingestion-brand-a"))]},
 	"JWT RBAC set to 1": doc([server([qdrant_env[0], {"name": "QDRANT__SERVICE__JWT_RBAC", "value": "1"}])]),
 	"JWT RBAC in a mounted config file": doc([with_config(server([qdrant_env[0]])), config_map("service:\n  jwt_rbac: true\n")]),
 	"single tenancy shares the store": {"resources": [server([qdrant_env[0]]), built[1], ingestion("brand-b", "stack-brand-a", "stack-vector-brand-a-ingestion")], "spec": {"spec": {"vectorStore": {"tenancy": "single"}}}},

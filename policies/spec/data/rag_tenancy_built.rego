@@ -3,8 +3,11 @@
 # description: >-
 #   A vectorStore.tenancy other than single is built only where the toolkit can keep tenants
 #   apart with the engine's own access control: qdrant with collectionPerTenant (a collection per
-#   tenant, JWT RBAC tokens scoped to it) and pgvector with databasePerTenant (a database and a
-#   login role per tenant, CONNECT revoked from PUBLIC). Any other pair, a tenancy without its
+#   tenant, JWT RBAC tokens scoped to it), pgvector with databasePerTenant (a database and a
+#   login role per tenant, CONNECT revoked from PUBLIC), opensearchServerless with
+#   collectionPerTenant (a collection and a data access policy per tenant, naming only that
+#   tenant's IAM roles) and auroraPgvector with databasePerTenant (a database and IAM-authenticated
+#   login roles per tenant, rds-db:connect held by the tenant's roles only). Any other pair, a tenancy without its
 #   tenants, or an embedded source that names no tenant would deploy one shared store while the
 #   spec says the tenants are separated, so it is refused before anything is built.
 # scope: package
@@ -12,19 +15,24 @@
 #   id: LLM-DATA-014
 #   severity: high
 #   remediation: >-
-#     Use qdrant with collectionPerTenant or pgvector with databasePerTenant, list the tenants
-#     under spec.vectorStore.tenants, and give every embedded data source the tenant it belongs
-#     to (spec.data.sources[].tenant). namespacePerTenant, auroraPgvector and
-#     opensearchServerless tenancy are not built yet.
+#     Use collectionPerTenant with qdrant or opensearchServerless, or databasePerTenant with
+#     pgvector or auroraPgvector, list the tenants under spec.vectorStore.tenants, and give every
+#     embedded data source the tenant it belongs to (spec.data.sources[].tenant).
+#     namespacePerTenant is not built yet.
 #   frameworks:
 #     owasp-llm-2025: ["LLM02:2025", "LLM08:2025"]
 #     eu-ai-act: ["Art. 15"]
 #     nist-ai-600-1: ["Data Privacy"]
 package llmops.spec.data.rag_tenancy_built
 
-# The engine and tenancy pairs stacks/workloads.ts builds (not an organisation parameter: it is
-# what the components implement).
-built := {"qdrant": "collectionPerTenant", "pgvector": "databasePerTenant"}
+# The engine and tenancy pairs the stacks build (stacks/vector-tenancy.ts BUILT_TENANCY; not an
+# organisation parameter: it is what the components implement).
+built := {
+	"qdrant": "collectionPerTenant",
+	"pgvector": "databasePerTenant",
+	"opensearchServerless": "collectionPerTenant",
+	"auroraPgvector": "databasePerTenant",
+}
 
 store := input.spec.vectorStore
 

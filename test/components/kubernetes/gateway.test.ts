@@ -1,7 +1,7 @@
 /** The gateway's pure parts: its LiteLLM configuration, and the argument refusals. */
 import { describe, expect, it } from "vitest";
 import { gatewayConfig, validateGatewayArgs } from "../../../components/kubernetes/gateway.js";
-import { DIGEST, expectRefusal } from "../../helpers/refusals.js";
+import { MINIMAL_GATEWAY_ARGS, expectRefusal } from "../../helpers/refusals.js";
 
 describe("gateway configuration", () => {
   it("the gateway config reads its key from the environment and sets per-model limits", () => {
@@ -27,20 +27,12 @@ describe("the validator refuses insecure or inconsistent arguments with a proper
       "public gateway open to the world",
       () =>
         validateGatewayArgs({
-          stack: "s",
-          namespace: "n",
-          image: { repository: "r", digest: DIGEST },
-          edgeImage: { repository: "e", digest: DIGEST },
-          routes: [],
-          serviceAccountName: "sa",
-          masterKeySecret: "k",
-          internalIssuer: "ca",
+          ...MINIMAL_GATEWAY_ARGS,
           exposure: {
             kind: "awsNlb",
             acmCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x",
             cidrs: ["0.0.0.0/0"],
           },
-          egressTo: [],
         }),
       /0\.0\.0\.0\/0/,
     ],

@@ -5,7 +5,7 @@ import {
   validateGpuInferenceClusterArgs,
   type GpuInferenceClusterArgs,
 } from "../../../components/aws/gpu-inference-cluster.js";
-import { expectRefusal } from "../../helpers/refusals.js";
+import { describeRefusals } from "../../helpers/refusals.js";
 
 describe("GPU node pools", () => {
   it("packs replicas onto nodes", () => {
@@ -22,35 +22,32 @@ describe("GPU node pools", () => {
   });
 });
 
-describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
-  const base: GpuInferenceClusterArgs = {
-    vpcId: "v",
-    privateSubnetIds: [],
-    secretsKeyArn: "k",
-    volumeKeyArn: "k",
-    logKeyArn: "k",
-    gpuPools: [],
-  };
-  const cases: Array<[string, () => void, RegExp]> = [
-    [
-      "public EKS endpoint without CIDRs",
-      () => validateGpuInferenceClusterArgs({ ...base, publicEndpoint: true }),
-      /publicAccessCidrs/,
-    ],
-    [
-      "EKS endpoint open to the world",
-      () => validateGpuInferenceClusterArgs({ ...base, publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/0"] }),
-      /0\.0\.0\.0\/0/,
-    ],
-    [
-      "pool on a size without its GPUs",
-      () =>
-        validateGpuInferenceClusterArgs({
-          ...base,
-          gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }],
-        }),
-      /gpuPools\[0\]\.instanceType/,
-    ],
-  ];
-  it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
-});
+const base: GpuInferenceClusterArgs = {
+  vpcId: "v",
+  privateSubnetIds: [],
+  secretsKeyArn: "k",
+  volumeKeyArn: "k",
+  logKeyArn: "k",
+  gpuPools: [],
+};
+describeRefusals([
+  [
+    "public EKS endpoint without CIDRs",
+    () => validateGpuInferenceClusterArgs({ ...base, publicEndpoint: true }),
+    /publicAccessCidrs/,
+  ],
+  [
+    "EKS endpoint open to the world",
+    () => validateGpuInferenceClusterArgs({ ...base, publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/0"] }),
+    /0\.0\.0\.0\/0/,
+  ],
+  [
+    "pool on a size without its GPUs",
+    () =>
+      validateGpuInferenceClusterArgs({
+        ...base,
+        gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }],
+      }),
+    /gpuPools\[0\]\.instanceType/,
+  ],
+]);

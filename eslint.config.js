@@ -12,6 +12,8 @@ export default tseslint.config(
       "bin/**",
       "scripts/**/*.mjs",
       "bench/**/*.mjs",
+      // Plain-JavaScript helpers shared with bench/ (typed by their .d.mts beside them).
+      "test/helpers/*.mjs",
       "eslint.config.js",
       "vitest.config.ts",
       "bench/.work/**",

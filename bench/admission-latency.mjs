@@ -10,9 +10,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { Agent, request } from "node:https";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { loopbackCert } from "../test/helpers/loopback-cert.mjs";
+import { machineInfo } from "./machine.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const RESULTS = join(ROOT, "bench", "results");
@@ -38,25 +40,7 @@ const summary = (values) => ({
 const round = (ms) => Math.round(ms * 100) / 100;
 
 const work = mkdtempSync(join(tmpdir(), "llmops-admission-bench-"));
-const key = join(work, "tls.key");
-const cert = join(work, "tls.crt");
-const made = spawnSync("openssl", [
-  "req",
-  "-x509",
-  "-newkey",
-  "rsa:2048",
-  "-nodes",
-  "-days",
-  "1",
-  "-subj",
-  "/CN=localhost",
-  "-addext",
-  "subjectAltName=IP:127.0.0.1",
-  "-keyout",
-  key,
-  "-out",
-  cert,
-]);
+const { key, cert, ...made } = loopbackCert(work);
 if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
 
 const objects = {
@@ -170,11 +154,7 @@ for (const [name, object] of Object.entries(objects)) {
 }
 
 const machine = {
-  cpus: cpus().length,
-  cpuModel: cpus()[0]?.model,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  date: new Date().toISOString(),
+  ...machineInfo(),
   loadAverageAtEnd: loadavg().map((value) => Math.round(value * 10) / 10),
 };
 const result = {

@@ -6,10 +6,10 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { generateSpecs, stackExportOf } from "./generate-specs.mjs";
+import { machineInfo } from "./machine.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const WORK = join(ROOT, "bench", ".work");
@@ -34,13 +34,7 @@ const median = (values) => {
   return s[Math.floor((s.length - 1) / 2)];
 };
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-const machine = {
-  cpus: cpus().length,
-  cpuModel: cpus()[0]?.model,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  date: new Date().toISOString(),
-};
+const machine = machineInfo();
 
 /** Runs a command under GNU time: wall, CPU (user+sys, children included) and peak RSS. */
 function measure(command, args, options = {}) {

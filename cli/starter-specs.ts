@@ -7,6 +7,15 @@ import type { Pattern } from "../schemas/spec-schema.js";
 
 const DIGEST_PLACEHOLDER = `sha256:${"0".repeat(64)}`;
 
+/** The starter evaluation: a blocking gate on groundedness and toxicity, plus any `extra` metrics after them. */
+function evaluationGate(...extra: Array<Record<string, unknown>>): Record<string, unknown> {
+  return {
+    gate: "block",
+    dataset: { name: "golden-set", version: "v1" },
+    metrics: [{ name: "groundedness", threshold: 0.9 }, { name: "toxicity", threshold: 0.01 }, ...extra],
+  };
+}
+
 function selfHostedModel(name: string): Record<string, unknown> {
   return {
     name,
@@ -18,14 +27,7 @@ function selfHostedModel(name: string): Record<string, unknown> {
     gpu: { type: "L4", count: 1 },
     replicas: { min: 1, max: 2 },
     limits: { maxInputTokens: 8192, maxOutputTokens: 1024, requestsPerMinute: 300 },
-    evaluation: {
-      gate: "block",
-      dataset: { name: "golden-set", version: "v1" },
-      metrics: [
-        { name: "groundedness", threshold: 0.9 },
-        { name: "toxicity", threshold: 0.01 },
-      ],
-    },
+    evaluation: evaluationGate(),
     reproducibility: {
       seed: 42,
       decoding: { temperature: 0.2, topP: 0.9, maxTokens: 1024 },
@@ -88,16 +90,8 @@ const patternSections: Record<Pattern, () => Record<string, unknown>> = {
       {
         ...selfHostedModel("domain-slm"),
         source: { type: "s3", uri: "s3://llmops-model-artifacts/domain-slm/v1/", digest: DIGEST_PLACEHOLDER },
-        evaluation: {
-          gate: "block",
-          dataset: { name: "golden-set", version: "v1" },
-          // Memorisation (LLM-EVAL-007, required once a dataset holds personal data), with its own gate.
-          metrics: [
-            { name: "groundedness", threshold: 0.9 },
-            { name: "toxicity", threshold: 0.01 },
-            { name: "verbatimExtractionRate", threshold: 0.001, gate: "block" },
-          ],
-        },
+        // Memorisation (LLM-EVAL-007, required once a dataset holds personal data), with its own gate.
+        evaluation: evaluationGate({ name: "verbatimExtractionRate", threshold: 0.001, gate: "block" }),
       },
     ],
     fineTuning: {

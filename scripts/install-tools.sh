@@ -42,14 +42,19 @@ wanted() { [[ "$TOOLS" == *" $1 "* ]]; }
 export GOBIN="$BIN"
 export GOFLAGS="${GOFLAGS:--buildvcs=false}"
 
-if ! wanted opa; then
-  :
-elif have opa github.com/open-policy-agent/opa "$OPA_VERSION"; then
-  say "opa $OPA_VERSION already installed"
-else
-  say "installing opa $OPA_VERSION (go install; a few minutes on first run)"
-  go install "github.com/open-policy-agent/opa@$OPA_VERSION" || fail "go install of opa $OPA_VERSION failed"
-fi
+# go_install <tool> <module path> <version> [note]: go install of a wanted tool not already at its version.
+go_install() {
+  local tool="$1" module="$2" version="$3" note="${4:-}"
+  wanted "$tool" || return 0
+  if have "$tool" "$module" "$version"; then
+    say "$tool $version already installed"
+  else
+    say "installing $tool $version$note"
+    go install "$module@$version" || fail "go install of $tool $version failed"
+  fi
+}
+
+go_install opa github.com/open-policy-agent/opa "$OPA_VERSION" " (go install; a few minutes on first run)"
 
 if ! wanted regal; then
   :
@@ -64,14 +69,7 @@ else
     go build -o "$BIN/regal" github.com/open-policy-agent/regal) || fail "building regal $REGAL_VERSION failed"
 fi
 
-if ! wanted conftest; then
-  :
-elif have conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"; then
-  say "conftest $CONFTEST_VERSION already installed"
-else
-  say "installing conftest $CONFTEST_VERSION"
-  go install "github.com/open-policy-agent/conftest@$CONFTEST_VERSION" || fail "go install of conftest $CONFTEST_VERSION failed"
-fi
+go_install conftest github.com/open-policy-agent/conftest "$CONFTEST_VERSION"
 
 # The first line only, cut in the shell: piping `opa version` into a first-line filter kills opa with SIGPIPE when it
 # exits first, and pipefail turns that into a silent exit 141 (issue 14).

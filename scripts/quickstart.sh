@@ -7,12 +7,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-command -v node >/dev/null 2>&1 || { echo "quickstart: Node.js 20.19+ is required" >&2; exit 1; }
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
-bash scripts/install-tools.sh opa
-npm run --silent build
+# shellcheck source=lib/prepare.sh
+source scripts/lib/prepare.sh
+prepare quickstart opa
 node scripts/quickstart-bundle.mjs
 echo "--- llmops validate examples/airport-assistant.rag.yaml" >&2
 node bin/llmops.js validate examples/airport-assistant.rag.yaml

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT, tempDir } from "./helpers/cli.js";
+import { loopbackCert } from "./helpers/loopback-cert.mjs";
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 import type { PolicyEngine } from "../policies/engine/engine.js";
 import type { AdmissionPolicy } from "../cli/admission/review.js";
@@ -212,26 +213,8 @@ describe.skipIf(!built || spawnSync("openssl", ["version"]).status !== 0)("the a
 
   beforeAll(async () => {
     const dir = tempDir("llmops-webhook-");
-    const key = join(dir, "tls.key");
-    const cert = join(dir, "tls.crt");
-    const made = spawnSync("openssl", [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-      "-keyout",
-      key,
-      "-out",
-      cert,
-    ]);
-    expect(made.status).toBe(0);
+    const { key, cert, status } = loopbackCert(dir);
+    expect(status).toBe(0);
     ca = readFileSync(cert);
     const { PolicyEngine } = await import("../policies/engine/engine.js");
     const { createAdmissionServer } = await import("../cli/admission/server.js");

@@ -24,6 +24,7 @@ import {
 import { BUNDLE_DIR, bundleBuilt } from "./helpers/tools.js";
 import { engineAnd, planExample, planSpecFile, type Plan, type Resource } from "./helpers/plans.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { MINIMAL_GATEWAY_ARGS } from "./helpers/refusals.js";
 
 const ALL: GuardrailSelection = {
   inputPromptInjection: true,
@@ -34,7 +35,6 @@ const ALL: GuardrailSelection = {
   outputGrounding: true,
   redactLogs: true,
 };
-const DIGEST = `sha256:${"a".repeat(64)}`;
 
 describe("gateway configuration, as LiteLLM, nginx and LLM Guard read it", () => {
   const urls = {
@@ -121,18 +121,7 @@ describe("gateway configuration, as LiteLLM, nginx and LLM Guard read it", () =>
   });
 
   it("refuses a disclosure that would break out of the nginx string, a guardrail without its service, and a public edge without a certificate", () => {
-    const base: GatewayArgs = {
-      stack: "s",
-      namespace: "n",
-      image: { repository: "r", digest: DIGEST },
-      edgeImage: { repository: "e", digest: DIGEST },
-      routes: [],
-      serviceAccountName: "sa",
-      masterKeySecret: "k",
-      internalIssuer: "ca",
-      egressTo: [],
-      replicas: 1,
-    };
+    const base: GatewayArgs = { ...MINIMAL_GATEWAY_ARGS, replicas: 1 };
     const pathOf = (validate: () => void): string | undefined => {
       try {
         validate();
@@ -741,7 +730,7 @@ describe.skipIf(!ready)(
       const base = {
         stack: "s",
         namespace: "ns",
-        image: { repository: "squid", digest: DIGEST },
+        image: { repository: "squid", digest: `sha256:${"a".repeat(64)}` },
         serviceAccountName: "egress-proxy",
         allowlist: ["login.example.com"],
         clientRoles: ["gateway"],

@@ -14,24 +14,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadEvidenceFile } from "../schemas/load-evidence.js";
 import { hasStackTrace, runCli, tempDir } from "./helpers/cli.js";
 import { bundleBuilt } from "./helpers/tools.js";
+import {
+  CAMPAIGN_DIGEST as DIGEST,
+  CAMPAIGN_METRICS,
+  CAMPAIGN_REFERENCES as REFERENCES,
+  campaignEvidenceFlags,
+  scoreArgs,
+} from "./helpers/evidence-score.js";
 
 const SPEC = "examples/campaign-summariser.rag.yaml";
 const EVIDENCE = "examples/evidence/campaign-summariser.evidence.yaml";
 const BASELINE = "examples/evidence/campaign-summariser.baseline.yaml";
-const REFERENCES = "examples/evidence/campaign-summaries.references.jsonl";
-const DIGEST = "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02";
 /** Ages are measured at a fixed time so the committed evidence never goes stale under the test. */
 const AS_OF = ["--as-of", "2026-12-01T00:00:00Z"];
-const BINDING = [
-  "--model",
-  "mistral-7b",
-  "--dataset",
-  "campaign-summaries-reference@2026-09",
-  "--prompt-template-version",
-  "campaign-summary-v5",
-  "--seed",
-  "2026",
-];
 
 const ready = bundleBuilt();
 if (!ready) console.warn("skipping the evidence gate tests: dist/bundle is not built (run llmops policy build)");
@@ -55,24 +50,7 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
   let dir: string;
   const scored = (name: string, predictions: string, digest = DIGEST): string => {
     const file = join(dir, `${name}.yaml`);
-    const result = runCli([
-      "evidence",
-      "score",
-      "--metric",
-      "bleu",
-      "rouge1",
-      "rouge2",
-      "rougeL",
-      "--predictions",
-      predictions,
-      "--references",
-      REFERENCES,
-      ...BINDING,
-      "--model-digest",
-      digest,
-      "-o",
-      file,
-    ]);
+    const result = runCli(scoreArgs(CAMPAIGN_METRICS, predictions, REFERENCES, ...campaignEvidenceFlags(file, digest)));
     expect(result.status, result.stderr).toBe(0);
     return file;
   };
@@ -269,18 +247,9 @@ describe.skipIf(!ready)("evidence gate on the campaign summariser", () => {
 
 describe.skipIf(!ready)("llmops evidence score", () => {
   it("prints the metric as JSON", () => {
-    const result = runCli([
-      "evidence",
-      "score",
-      "--metric",
-      "bleu",
-      "--predictions",
-      "examples/evidence/campaign-summaries.predictions.jsonl",
-      "--references",
-      REFERENCES,
-      "--format",
-      "json",
-    ]);
+    const result = runCli(
+      scoreArgs(["bleu"], "examples/evidence/campaign-summaries.predictions.jsonl", REFERENCES, "--format", "json"),
+    );
     expect(result.status, result.stderr).toBe(0);
     const value = JSON.parse(result.stdout) as { metric: string; value: number; sampleSize: number };
     expect(value.metric).toBe("bleu");
@@ -294,38 +263,20 @@ describe.skipIf(!ready)("llmops evidence score", () => {
     const references = join(dir, "r.jsonl");
     writeFileSync(predictions, '{"id": "a", "prediction": "the cats were running"}\n');
     writeFileSync(references, '{"id": "a", "references": ["the cat was run"]}\n');
-    const plain = JSON.parse(
-      runCli([
-        "evidence",
-        "score",
-        "--metric",
-        "rouge1",
-        "--predictions",
+    const plain = JSON.parse(runCli(scoreArgs(["rouge1"], predictions, references, "--format", "json")).stdout) as {
+      value: number;
+    };
+    const stemmed = runCli(
+      scoreArgs(
+        ["rouge1"],
         predictions,
-        "--references",
         references,
+        "--stem",
         "--format",
         "json",
-      ]).stdout,
-    ) as { value: number };
-    const stemmed = runCli([
-      "evidence",
-      "score",
-      "--metric",
-      "rouge1",
-      "--stem",
-      "--predictions",
-      predictions,
-      "--references",
-      references,
-      "--format",
-      "json",
-      ...BINDING,
-      "--model-digest",
-      DIGEST,
-      "-o",
-      join(dir, "e.yaml"),
-    ]);
+        ...campaignEvidenceFlags(join(dir, "e.yaml")),
+      ),
+    );
     expect(stemmed.status, stemmed.stderr).toBe(0);
     // the / the; cats→cat, running→run match once stemmed; were/was do not.
     expect(plain.value).toBeCloseTo(0.25, 12);
@@ -336,40 +287,16 @@ describe.skipIf(!ready)("llmops evidence score", () => {
       name: "rouge1",
       task: expect.stringContaining("use_stemmer=True"),
     });
-    expect(
-      runCli([
-        "evidence",
-        "score",
-        "--metric",
-        "bleu",
-        "--stem",
-        "--predictions",
-        predictions,
-        "--references",
-        references,
-      ]).status,
-    ).toBe(2);
+    expect(runCli(scoreArgs(["bleu"], predictions, references, "--stem")).status).toBe(2);
   });
 
   it("refuses an unjoined prediction and a malformed line (exit 2)", () => {
     const dir = tempDir();
     const predictions = join(dir, "p.jsonl");
     writeFileSync(predictions, '{"id": "cmp-001", "prediction": "x"}\n{"id": "nope", "prediction": "y"}\n');
-    expect(
-      runCli(["evidence", "score", "--metric", "bleu", "--predictions", predictions, "--references", REFERENCES])
-        .stderr,
-    ).toMatch(/"nope" has no references/);
+    expect(runCli(scoreArgs(["bleu"], predictions, REFERENCES)).stderr).toMatch(/"nope" has no references/);
     writeFileSync(predictions, '{"id": "cmp-001", "prediction": "x"}\n{"id": "a", "id": "b"}\n');
-    const result = runCli([
-      "evidence",
-      "score",
-      "--metric",
-      "bleu",
-      "--predictions",
-      predictions,
-      "--references",
-      REFERENCES,
-    ]);
+    const result = runCli(scoreArgs(["bleu"], predictions, REFERENCES));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/p\.jsonl:2:\d+/);
   });

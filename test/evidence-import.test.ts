@@ -14,6 +14,35 @@ import { runCli, tempDir } from "./helpers/cli.js";
 
 const FIXTURE = "test/fixtures/evidence/lm-eval-results_2025-01-21T00-40-03.356274.json";
 
+/**
+ * The argv of `llmops evidence import --from <from> <file>` for `model` at the digest of 64 `digit`s on
+ * `dataset` (name@version), written to `out`, then `rest`.
+ */
+const importArgs = (
+  from: string,
+  file: string,
+  model: string,
+  digit: string,
+  dataset: string,
+  out: string,
+  ...rest: string[]
+): string[] => [
+  "evidence",
+  "import",
+  "--from",
+  from,
+  file,
+  "--model",
+  model,
+  "--model-digest",
+  `sha256:${digit.repeat(64)}`,
+  "--dataset",
+  dataset,
+  "-o",
+  out,
+  ...rest,
+];
+
 describe("lm-evaluation-harness import", () => {
   it("reads the task metric with its sample size, stderr interval, seed and date", () => {
     const run = importLmEval(JSON.parse(readFileSync(FIXTURE, "utf8")), FIXTURE);
@@ -40,21 +69,9 @@ describe("lm-evaluation-harness import", () => {
 
   it("writes a native evidence document through the CLI", async () => {
     const out = join(tempDir(), "lm-eval.yaml");
-    const result = runCli([
-      "evidence",
-      "import",
-      "--from",
-      "lm-eval",
-      FIXTURE,
-      "--model",
-      "gemma-2-2b",
-      "--model-digest",
-      `sha256:${"c".repeat(64)}`,
-      "--dataset",
-      "hails/mmlu_no_train@abstract_algebra",
-      "-o",
-      out,
-    ]);
+    const result = runCli(
+      importArgs("lm-eval", FIXTURE, "gemma-2-2b", "c", "hails/mmlu_no_train@abstract_algebra", out),
+    );
     expect(result.status, result.stderr).toBe(0);
     const [document] = await loadEvidenceFile(out);
     expect(document!.value.subject).toMatchObject({
@@ -64,23 +81,7 @@ describe("lm-evaluation-harness import", () => {
     });
     expect(document!.value.metadata.producer.tool).toBe("lm-evaluation-harness");
     expect(document!.value.results.metrics[0]).toMatchObject({ name: "acc", value: 0.34, sampleSize: 100 });
-    const conflicting = runCli([
-      "evidence",
-      "import",
-      "--from",
-      "lm-eval",
-      FIXTURE,
-      "--model",
-      "m",
-      "--model-digest",
-      `sha256:${"c".repeat(64)}`,
-      "--dataset",
-      "d@1",
-      "--seed",
-      "7",
-      "-o",
-      out,
-    ]);
+    const conflicting = runCli(importArgs("lm-eval", FIXTURE, "m", "c", "d@1", out, "--seed", "7"));
     expect(conflicting.status).toBe(2);
     expect(conflicting.stderr).toMatch(/differs from the run's random_seed 0/);
   });
@@ -191,23 +192,9 @@ describe("promptfoo import", () => {
 
   it("writes a native evidence document through the CLI", async () => {
     const out = join(tempDir(), "promptfoo.yaml");
-    const result = runCli([
-      "evidence",
-      "import",
-      "--from",
-      "promptfoo",
-      PROMPTFOO,
-      "--provider",
-      "openai:gpt-5",
-      "--model",
-      "gpt-5",
-      "--model-digest",
-      `sha256:${"d".repeat(64)}`,
-      "--dataset",
-      "riddles@2025-10",
-      "-o",
-      out,
-    ]);
+    const result = runCli(
+      importArgs("promptfoo", PROMPTFOO, "gpt-5", "d", "riddles@2025-10", out, "--provider", "openai:gpt-5"),
+    );
     expect(result.status, result.stderr).toBe(0);
     const [document] = await loadEvidenceFile(out);
     expect(document!.value.metadata.producer).toEqual({ tool: "promptfoo", version: "0.118.10" });
@@ -219,21 +206,7 @@ describe("promptfoo import", () => {
       value: 0.5,
       sampleSize: 2,
     });
-    const ambiguous = runCli([
-      "evidence",
-      "import",
-      "--from",
-      "promptfoo",
-      PROMPTFOO,
-      "--model",
-      "m",
-      "--model-digest",
-      `sha256:${"d".repeat(64)}`,
-      "--dataset",
-      "d@1",
-      "-o",
-      out,
-    ]);
+    const ambiguous = runCli(importArgs("promptfoo", PROMPTFOO, "m", "d", "d@1", out));
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toMatch(/choose one with --provider/);
   });

@@ -38,27 +38,28 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
   });
 
   // The AWS example without its collector image: it keeps a managed vector store, and on target
-  // kubernetes both are gaps a check knows.
-  const withoutCollector = (): string => {
+  // kubernetes both are gaps a check knows. Planned for kubernetes with `flags`, to a plan file it never writes.
+  const planWithoutCollector = (...flags: string[]) => {
     const file = join(tempDir(), "airport-without-collector.yaml");
     writeFileSync(
       file,
       readFileSync(join(ROOT, "examples/airport-assistant.rag.yaml"), "utf8").replace(/^ +collector: .*\n/m, ""),
     );
-    return file;
+    return runCli([
+      "plan",
+      "--without-evidence",
+      file,
+      "--target",
+      "kubernetes",
+      ...flags,
+      "--out",
+      join(tempDir(), "never.json"),
+    ]);
   };
 
   it("judges the --target it plans: a refusal names its checks with position and fix, exit 1 (issue 14)", () => {
     // Plan reports those findings instead of a component's bare line.
-    const result = runCli([
-      "plan",
-      "--without-evidence",
-      withoutCollector(),
-      "--target",
-      "kubernetes",
-      "--out",
-      join(tempDir(), "never.json"),
-    ]);
+    const result = planWithoutCollector();
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/nothing was planned/);
@@ -73,17 +74,7 @@ describe.skipIf(!bundleBuilt())("llmops plan", () => {
   });
 
   it("a component refusal under a lowered --fail-on is still reported as the check that knows it", () => {
-    const result = runCli([
-      "plan",
-      "--without-evidence",
-      withoutCollector(),
-      "--target",
-      "kubernetes",
-      "--fail-on",
-      "critical",
-      "--out",
-      join(tempDir(), "never.json"),
-    ]);
+    const result = planWithoutCollector("--fail-on", "critical");
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/:\d+:\d+ high LLM-PLAT-001 /);
     expect(result.stderr).toMatch(/fix: /);

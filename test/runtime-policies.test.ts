@@ -18,6 +18,7 @@ import { isAtOrAbove } from "../policies/engine/finding.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt, requireTool } from "./helpers/tools.js";
 import { expectedLine } from "./helpers/yaml-position.js";
+import { deniedCases, type DeniedCase as RegoDeniedCase } from "./helpers/rego-cases.js";
 import { examplesFor, planExample } from "./helpers/plans.js";
 
 const opa = requireTool("opa");
@@ -32,39 +33,7 @@ interface Resource {
 }
 // A case's input may carry the spec document beside the resources (checks that hold a deployment
 // to what its spec declares); a finding about the spec itself points under /spec.
-interface DeniedCase {
-  check: string;
-  note: string;
-  input: { resources: Resource[]; spec?: unknown };
-  path: string;
-}
-
-function deniedCases(): DeniedCase[] {
-  const query = 'x := {k: v | some p, n; v := data.llmops.runtime[p][n].denied_cases; k := concat(".", [p, n])}';
-  const result = spawnSync(
-    opa!,
-    ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: true }), query],
-    { encoding: "utf8", maxBuffer: 64 << 20 },
-  );
-  if (result.status !== 0) throw new Error(result.stderr);
-  const all = (
-    JSON.parse(result.stdout) as {
-      result: Array<{
-        bindings: {
-          x: Record<string, Record<string, { input: { resources: Resource[]; spec?: unknown }; path: string }>>;
-        };
-      }>;
-    }
-  ).result[0]!.bindings.x;
-  return Object.entries(all).flatMap(([check, cases]) =>
-    Object.entries(cases).map(([note, tc]) => ({
-      check: check.replace(/_test$/, ""),
-      note,
-      input: tc.input,
-      path: tc.path,
-    })),
-  );
-}
+type DeniedCase = RegoDeniedCase<{ resources: Resource[]; spec?: unknown }>;
 
 function opaRuntimeFindings(inputs: unknown[]): Array<Array<[string, string]>> {
   const file = join(tempDir("llmops-rdiff-"), "input.json");
@@ -111,7 +80,7 @@ describe.skipIf(!ready)("runtime policies", () => {
   let idOf: (check: string) => string;
   beforeAll(async () => {
     engine = await PolicyEngine.load(BUNDLE_DIR);
-    cases = deniedCases();
+    cases = deniedCases(opa!, "runtime");
     idOf = (check) => [...engine.catalog.values()].find((entry) => entry.package === `llmops.runtime.${check}`)!.id;
   });
 

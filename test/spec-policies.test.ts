@@ -16,40 +16,12 @@ import { isAtOrAbove, type Finding } from "../policies/engine/finding.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
 import { BUNDLE_DIR, bundleBuilt, requireTool } from "./helpers/tools.js";
 import { expectedLine } from "./helpers/yaml-position.js";
+import { deniedCases, type DeniedCase as RegoDeniedCase } from "./helpers/rego-cases.js";
 
 const opa = requireTool("opa");
 const ready = bundleBuilt() && opa !== undefined;
 
-interface DeniedCase {
-  readonly check: string;
-  readonly note: string;
-  readonly input: unknown;
-  readonly path: string;
-}
-
-/** The denied cases of every check's _test.rego, evaluated by OPA itself. */
-function deniedCases(): DeniedCase[] {
-  const query = 'x := {k: v | some c, n; v := data.llmops.spec[c][n].denied_cases; k := concat(".", [c, n])}';
-  const result = spawnSync(
-    opa!,
-    ["eval", "--format", "json", "-d", join(ROOT, "policies"), ...opaIgnoreFlags({ tests: true }), query],
-    { encoding: "utf8", maxBuffer: 64 << 20 },
-  );
-  if (result.status !== 0) throw new Error(result.stderr);
-  const all = (
-    JSON.parse(result.stdout) as {
-      result: Array<{ bindings: { x: Record<string, Record<string, { input: unknown; path: string }>> } }>;
-    }
-  ).result[0]!.bindings.x;
-  return Object.entries(all).flatMap(([check, cases]) =>
-    Object.entries(cases).map(([note, tc]) => ({
-      check: check.replace(/_test$/, ""),
-      note,
-      input: tc.input,
-      path: tc.path,
-    })),
-  );
-}
+type DeniedCase = RegoDeniedCase<unknown>;
 
 /** The check id a test package belongs to, from the catalog. */
 function idOf(check: string, catalog: ReadonlyMap<string, { package: string }>): string {
@@ -111,7 +83,7 @@ describe.skipIf(!ready)("spec policies", () => {
 
   beforeAll(async () => {
     policies = await loadSpecPolicies(BUNDLE_DIR, "2026-11-28");
-    cases = deniedCases();
+    cases = deniedCases(opa!, "spec");
   });
 
   const specIds = () =>

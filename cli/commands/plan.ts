@@ -4,49 +4,39 @@
  */
 import type { Argv } from "yargs";
 import { recordExit } from "../outcome.js";
+import { withEvidenceOptions } from "../evidence-options.js";
 import type { Severity } from "../../policies/engine/finding.js";
 
 export const command = "plan <spec>";
 export const describe = "Plan the stack offline (no credentials) and write the runtime-input document";
 
 export function builder(yargs: Argv) {
-  return yargs
-    .positional("spec", { type: "string", demandOption: true, describe: "The spec file (- for standard input)" })
-    .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Override the spec's target" })
-    .option("out", { type: "string", describe: "Write the plan document (JSON) to FILE, atomically" })
-    .option("format", {
-      alias: "f",
-      choices: ["pretty", "json"] as const,
-      default: "pretty",
-      describe: "What to print on stdout",
-    })
-    .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("fail-on", {
-      choices: ["critical", "high", "medium", "low"] as const,
-      default: "high",
-      describe: "Spec findings at or above this refuse the plan",
-    })
-    .option("evidence", {
-      type: "string",
-      array: true,
-      describe: "EvaluationEvidence files: failing or missing evidence under gate: block refuses the plan",
-    })
-    .option("baseline", {
-      type: "string",
-      array: true,
-      describe: "Evidence of the model now in production, for regression checks",
-    })
-    .option("evidence-key", {
-      type: "string",
-      describe: "PEM public key: accept only DSSE-signed evidence that verifies with it",
-    })
-    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
-    .option("without-evidence", {
-      type: "boolean",
-      conflicts: ["evidence", "baseline", "evidence-key"],
-      describe:
-        "Preview a production spec before its evaluation evidence exists: the evidence gate is not evaluated (and said so); a deploy still needs passing evidence",
-    });
+  return withEvidenceOptions(
+    yargs
+      .positional("spec", { type: "string", demandOption: true, describe: "The spec file (- for standard input)" })
+      .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Override the spec's target" })
+      .option("out", { type: "string", describe: "Write the plan document (JSON) to FILE, atomically" })
+      .option("format", {
+        alias: "f",
+        choices: ["pretty", "json"] as const,
+        default: "pretty",
+        describe: "What to print on stdout",
+      })
+      .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
+      .option("fail-on", {
+        choices: ["critical", "high", "medium", "low"] as const,
+        default: "high",
+        describe: "Spec findings at or above this refuse the plan",
+      }),
+    {
+      evidence: "EvaluationEvidence files: failing or missing evidence under gate: block refuses the plan",
+    },
+  ).option("without-evidence", {
+    type: "boolean",
+    conflicts: ["evidence", "baseline", "evidence-key"],
+    describe:
+      "Preview a production spec before its evaluation evidence exists: the evidence gate is not evaluated (and said so); a deploy still needs passing evidence",
+  });
 }
 
 interface Arguments {

@@ -7,6 +7,7 @@
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { recordExit } from "../outcome.js";
+import { withEvidenceOptions } from "../evidence-options.js";
 import { SEVERITIES, type Severity } from "../../policies/engine/finding.js";
 import { REPORT_FORMATS, type ReportFormat } from "../../report/render.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../outcome.js";
@@ -15,26 +16,17 @@ export const command = "report <spec>";
 export const describe = "Compliance report per framework control (HTML, JSON, markdown, CycloneDX ML-BOM)";
 
 export function builder(yargs: Argv) {
-  return yargs
-    .positional("spec", { type: "string", demandOption: true, describe: "The spec file (- for standard input)" })
-    .option("plan", { type: "string", describe: "A plan written by `llmops plan --out` (default: plan offline now)" })
-    .option("target", { choices: ["aws", "kubernetes"] as const, describe: "Plan and judge the spec for this target" })
-    .conflicts("plan", "target")
-    .option("evidence", {
-      type: "string",
-      array: true,
-      describe: "EvaluationEvidence files (without them the evidence checks show as needs evidence)",
-    })
-    .option("baseline", {
-      type: "string",
-      array: true,
-      describe: "Evidence of the model now in production, for regression checks",
-    })
-    .option("evidence-key", {
-      type: "string",
-      describe: "PEM public key: accept only DSSE-signed evidence that verifies with it",
-    })
-    .option("as-of", { type: "string", describe: "Measure evidence ages at this RFC 3339 time instead of now" })
+  return withEvidenceOptions(
+    yargs
+      .positional("spec", { type: "string", demandOption: true, describe: "The spec file (- for standard input)" })
+      .option("plan", { type: "string", describe: "A plan written by `llmops plan --out` (default: plan offline now)" })
+      .option("target", {
+        choices: ["aws", "kubernetes"] as const,
+        describe: "Plan and judge the spec for this target",
+      })
+      .conflicts("plan", "target"),
+    { evidence: "EvaluationEvidence files (without them the evidence checks show as needs evidence)" },
+  )
     .option("waivers", {
       type: "string",
       describe:

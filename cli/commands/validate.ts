@@ -2,31 +2,23 @@
 import type { ArgumentsCamelCase, Argv } from "yargs";
 import { emitReport, withReportOptions, type ReportOptions } from "../report-options.js";
 import { recordExit } from "../outcome.js";
+import { withEvidenceOptions } from "../evidence-options.js";
 
 export const command = "validate <files..>";
 export const describe = "Validate responsible-LLMOps spec files against the schema and the spec policies";
 
 export function builder(yargs: Argv) {
-  return withReportOptions(yargs)
-    .option("bundle", { type: "string", describe: "Policy bundle directory (default: the built-in bundle)" })
-    .option("evidence", {
+  return withEvidenceOptions(
+    withReportOptions(yargs).option("bundle", {
       type: "string",
-      array: true,
-      describe: "EvaluationEvidence files (YAML, JSON or DSSE envelopes) to evaluate the LLM-EVID checks on",
-    })
-    .option("baseline", {
-      type: "string",
-      array: true,
-      describe: "Evidence of the model now in production, for regression checks (needs --evidence)",
-    })
-    .option("evidence-key", {
-      type: "string",
-      describe: "PEM public key: accept only DSSE-signed evidence that verifies with it",
-    })
-    .option("as-of", {
-      type: "string",
-      describe: "Measure evidence ages at this RFC 3339 time instead of now (reproducible runs)",
-    })
+      describe: "Policy bundle directory (default: the built-in bundle)",
+    }),
+    {
+      evidence: "EvaluationEvidence files (YAML, JSON or DSSE envelopes) to evaluate the LLM-EVID checks on",
+      baseline: "Evidence of the model now in production, for regression checks (needs --evidence)",
+      asOf: "Measure evidence ages at this RFC 3339 time instead of now (reproducible runs)",
+    },
+  )
     .positional("files", {
       type: "string",
       array: true,

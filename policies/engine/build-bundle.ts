@@ -33,14 +33,7 @@ import {
   catalogFromAnnotations,
   type CatalogEntry,
 } from "./catalog.js";
-import {
-  NON_POLICY_FOLDERS,
-  OPA_TEST_TIMEOUT_FLAGS,
-  ToolError,
-  opaIgnoreFlags,
-  runTool,
-  toolPath,
-} from "./opa-tools.js";
+import { NON_POLICY_FOLDERS, opaTestArgs, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
 import { combinePolicyData, readPolicyDataFile, type CheckOverrideDeclaration } from "./policy-data.js";
 import { loadFrameworkCatalogues } from "./frameworks.js";
 import { policySources } from "./policy-sources.js";
@@ -302,30 +295,14 @@ export function buildBundle(options: BuildOptions): BuildResult {
     }
 
     step("opa test --coverage");
-    const testOutput = run(
-      opa,
-      [
-        "test",
-        "--coverage",
-        "--format",
-        "json",
-        ...OPA_TEST_TIMEOUT_FLAGS,
-        ...opaIgnoreFlags({ tests: true }),
-        ...paths,
-      ],
-      "opa test failed",
-    );
+    const testOutput = run(opa, opaTestArgs(paths, { coverage: true }), "opa test failed");
     const report = JSON.parse(testOutput) as { coverage: number };
     if (report.coverage < options.coverageThreshold) {
       throw new PolicyBuildError(
         `opa test coverage ${report.coverage.toFixed(1)}% is below the ${options.coverageThreshold}% threshold`,
       );
     }
-    const countOutput = run(
-      opa,
-      ["test", "--format", "json", ...OPA_TEST_TIMEOUT_FLAGS, ...opaIgnoreFlags({ tests: true }), ...paths],
-      "opa test failed",
-    );
+    const countOutput = run(opa, opaTestArgs(paths, { coverage: false }), "opa test failed");
     const testsPassed = (JSON.parse(countOutput) as Array<{ fail?: boolean }>).filter((result) => !result.fail).length;
 
     const catalogBytes = Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`);

@@ -40,6 +40,23 @@ export function opaIgnoreFlags(options: { readonly tests: boolean }): string[] {
  */
 export const OPA_TEST_TIMEOUT_FLAGS = ["--timeout", "120s"] as const;
 
+/**
+ * The arguments after `opa` of one `opa test` run over `paths` (test files included), printing
+ * JSON: with `coverage`, OPA's coverage report (`{coverage: percent, files}`); without, the list
+ * of test results. Always with OPA_TEST_TIMEOUT_FLAGS.
+ */
+export function opaTestArgs(paths: readonly string[], options: { readonly coverage: boolean }): string[] {
+  return [
+    "test",
+    ...(options.coverage ? ["--coverage"] : []),
+    "--format",
+    "json",
+    ...OPA_TEST_TIMEOUT_FLAGS,
+    ...opaIgnoreFlags({ tests: true }),
+    ...paths,
+  ];
+}
+
 /** `<package root>/.tools/bin`, where scripts/install-tools.sh installs the pinned tools. */
 export function defaultToolsDir(): string {
   return join(packageRoot(), ".tools", "bin");

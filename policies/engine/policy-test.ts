@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import type { CatalogEntry } from "./catalog-entry.js";
 import type { PolicySourceSet } from "./build-bundle.js";
-import { OPA_TEST_TIMEOUT_FLAGS, ToolError, opaIgnoreFlags, runTool, toolPath } from "./opa-tools.js";
+import { ToolError, opaTestArgs, runTool, toolPath } from "./opa-tools.js";
 
 /** One Rego test (or one table row of a test), as `opa test --format json` reports it. */
 export interface RegoTestResult {
@@ -56,14 +56,7 @@ export function runPolicyTests(
   toolsDir?: string,
 ): PolicyTestReport {
   const opa = toolPath("opa", toolsDir);
-  const args = [
-    "test",
-    "--format",
-    "json",
-    ...OPA_TEST_TIMEOUT_FLAGS,
-    ...opaIgnoreFlags({ tests: true }),
-    ...sources.paths,
-  ];
+  const args = opaTestArgs(sources.paths, { coverage: false });
   // Exit 2 (some test failed) still writes the JSON report; anything else is a compile or load error.
   const result = spawnSync(opa, args, { cwd: sources.cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (result.error)
@@ -92,19 +85,11 @@ export function runPolicyTests(
   const failed = tests.filter((test) => !test.passed).length;
   if (failed > 0) return { tests, passed: tests.length - failed, failed, checks: [] };
   const coverage = JSON.parse(
-    runTool(
-      opa,
-      [
-        "test",
-        "--coverage",
-        "--format",
-        "json",
-        ...OPA_TEST_TIMEOUT_FLAGS,
-        ...opaIgnoreFlags({ tests: true }),
-        ...sources.paths,
-      ],
-      { cwd: sources.cwd, failure: "opa test --coverage failed", rewrite: sources.display },
-    ),
+    runTool(opa, opaTestArgs(sources.paths, { coverage: true }), {
+      cwd: sources.cwd,
+      failure: "opa test --coverage failed",
+      rewrite: sources.display,
+    }),
   ) as {
     coverage?: number;
     files?: Readonly<Record<string, { readonly coverage?: number }>>;

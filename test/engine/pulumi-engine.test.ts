@@ -27,6 +27,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { CAMPAIGN_METRICS, CAMPAIGN_REFERENCES, campaignEvidenceFlags, scoreArgs } from "../helpers/evidence-score.js";
 import { engineMissing, ENGINE_BIN, ENGINE_PLUGINS } from "./engine.js";
 
 const missing = engineMissing();
@@ -306,31 +307,14 @@ describe.skipIf(missing !== undefined)("the real Pulumi engine on a local backen
     () => {
       // Scored by llmops from the committed paraphrased predictions: a real failing figure, not a typed one.
       const failing = join(work, "campaign-summariser.failing.evidence.yaml");
-      const scored = runCli([
-        "evidence",
-        "score",
-        "--metric",
-        "bleu",
-        "rouge1",
-        "rouge2",
-        "rougeL",
-        "--predictions",
-        join(ROOT, "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"),
-        "--references",
-        join(ROOT, "examples/evidence/campaign-summaries.references.jsonl"),
-        "--model",
-        "mistral-7b",
-        "--model-digest",
-        "sha256:d159a752b502c829cbe4c0ed5857099e3581701541432e9671d4b253d9b34c02",
-        "--dataset",
-        "campaign-summaries-reference@2026-09",
-        "--prompt-template-version",
-        "campaign-summary-v5",
-        "--seed",
-        "2026",
-        "-o",
-        failing,
-      ]);
+      const scored = runCli(
+        scoreArgs(
+          CAMPAIGN_METRICS,
+          join(ROOT, "examples/evidence/campaign-summaries.paraphrased.predictions.jsonl"),
+          join(ROOT, CAMPAIGN_REFERENCES),
+          ...campaignEvidenceFlags(failing),
+        ),
+      );
       expect(scored.status, scored.stderr).toBe(0);
       const run = pulumi("5b preview failing evidence", [
         "preview",

@@ -1,74 +1,67 @@
-/** The access controls' argument refusals (no wildcard IAM). */
-import { describe, it } from "vitest";
-import { validateAccessControlsArgs, type AdditionalRole } from "../../../components/aws/access-controls.js";
-import { expectRefusal } from "../../helpers/refusals.js";
+/** The access controls' argument refusals (no wildcard IAM; per-tenant roles each on their own service account). */
+import {
+  validateAccessControlsArgs,
+  type AccessControlsArgs,
+  type AdditionalRole,
+} from "../../../components/aws/access-controls.js";
+import { describeRefusals } from "../../helpers/refusals.js";
 
-/** Arguments with no workload grants and the given additional (per-tenant) roles. */
-const withRoles = (...additionalRoles: AdditionalRole[]) => ({
+const base: AccessControlsArgs = {
   accountId: "1",
   oidcProviderArn: "a",
   oidcIssuer: "i",
   namespace: "n",
   grants: {},
-  additionalRoles,
-});
+};
+/** Arguments with no workload grants and the given additional (per-tenant) roles. */
+const withRoles = (...additionalRoles: AdditionalRole[]): AccessControlsArgs => ({ ...base, additionalRoles });
 const aoss = (arn: string) => ({ actions: ["aoss:APIAccessAll"], resources: [arn] });
 
-describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
-  const cases: Array<[string, () => void, RegExp]> = [
-    [
-      "wildcard IAM action",
-      () =>
-        validateAccessControlsArgs({
-          accountId: "1",
-          oidcProviderArn: "a",
-          oidcIssuer: "i",
-          namespace: "n",
-          grants: { inference: [{ actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }] },
-        }),
-      /wildcard actions/,
-    ],
-    [
-      "wildcard IAM resource",
-      () =>
-        validateAccessControlsArgs({
-          accountId: "1",
-          oidcProviderArn: "a",
-          oidcIssuer: "i",
-          namespace: "n",
-          grants: { inference: [{ actions: ["s3:GetObject"], resources: ["*"] }] },
-        }),
-      /wildcard resources/,
-    ],
-    [
-      "two tenant roles trusted by one service account",
-      () =>
-        validateAccessControlsArgs(
-          withRoles(
-            { key: "retrieval-brand-a", serviceAccount: "retrieval-sa", grants: [aoss("arn:a")] },
-            { key: "retrieval-brand-b", serviceAccount: "retrieval-sa", grants: [aoss("arn:b")] },
-          ),
+describeRefusals([
+  [
+    "wildcard IAM action",
+    () =>
+      validateAccessControlsArgs({
+        ...base,
+        grants: { inference: [{ actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }] },
+      }),
+    /wildcard actions/,
+  ],
+  [
+    "wildcard IAM resource",
+    () =>
+      validateAccessControlsArgs({
+        ...base,
+        grants: { inference: [{ actions: ["s3:GetObject"], resources: ["*"] }] },
+      }),
+    /wildcard resources/,
+  ],
+  [
+    "two tenant roles trusted by one service account",
+    () =>
+      validateAccessControlsArgs(
+        withRoles(
+          { key: "retrieval-brand-a", serviceAccount: "retrieval-sa", grants: [aoss("arn:a")] },
+          { key: "retrieval-brand-b", serviceAccount: "retrieval-sa", grants: [aoss("arn:b")] },
         ),
-      /^additionalRoles: .*its own service account/,
-    ],
-    [
-      "an additional role named like a workload",
-      () =>
-        validateAccessControlsArgs(withRoles({ key: "retrieval", serviceAccount: "x-sa", grants: [aoss("arn:a")] })),
-      /^additionalRoles: .*unique/,
-    ],
-    [
-      "a wildcard in a tenant role",
-      () =>
-        validateAccessControlsArgs(
-          withRoles({
-            key: "ingestion-brand-a",
-            serviceAccount: "ingestion-brand-a-sa",
-            grants: [{ actions: ["rds-db:connect"], resources: ["*"] }],
-          }),
-        ),
-      /ingestion-brand-a\[0\]\.resources: .*wildcard resources/,
-    ],
-  ];
-  it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
-});
+      ),
+    /^additionalRoles: .*its own service account/,
+  ],
+  [
+    "an additional role named like a workload",
+    () => validateAccessControlsArgs(withRoles({ key: "retrieval", serviceAccount: "x-sa", grants: [aoss("arn:a")] })),
+    /^additionalRoles: .*unique/,
+  ],
+  [
+    "a wildcard in a tenant role",
+    () =>
+      validateAccessControlsArgs(
+        withRoles({
+          key: "ingestion-brand-a",
+          serviceAccount: "ingestion-brand-a-sa",
+          grants: [{ actions: ["rds-db:connect"], resources: ["*"] }],
+        }),
+      ),
+    /ingestion-brand-a\[0\]\.resources: .*wildcard resources/,
+  ],
+]);

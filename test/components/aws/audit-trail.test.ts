@@ -1,7 +1,7 @@
 /** The audit trail's pure parts: log retention rounded to a CloudWatch value, and the argument refusals. */
 import { describe, expect, it } from "vitest";
 import { logRetentionFor, validateAuditTrailArgs } from "../../../components/aws/audit-trail.js";
-import { expectRefusal } from "../../helpers/refusals.js";
+import { describeRefusals } from "../../helpers/refusals.js";
 
 describe("log retention", () => {
   it("rounds up to a retention CloudWatch Logs accepts", () => {
@@ -10,21 +10,18 @@ describe("log retention", () => {
   });
 });
 
-describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
-  const cases: Array<[string, () => void, RegExp]> = [
-    [
-      "audit retention 0",
-      () =>
-        validateAuditTrailArgs({
-          accountId: "1",
-          region: "r",
-          kmsKeyArn: "k",
-          accessLogBucket: "b",
-          retentionDays: 0,
-          dataEventBucketArns: [],
-        }),
-      /retentionDays/,
-    ],
-  ];
-  it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
-});
+describeRefusals([
+  [
+    "audit retention 0",
+    () =>
+      validateAuditTrailArgs({
+        accountId: "1",
+        region: "r",
+        kmsKeyArn: "k",
+        accessLogBucket: "b",
+        retentionDays: 0,
+        dataEventBucketArns: [],
+      }),
+    /retentionDays/,
+  ],
+]);

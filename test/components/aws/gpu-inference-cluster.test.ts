@@ -1,7 +1,11 @@
 /** The GPU cluster's pure parts: node counts from replicas, and the argument refusals. */
 import { describe, expect, it } from "vitest";
-import { nodeCounts, validateGpuInferenceClusterArgs } from "../../../components/aws/gpu-inference-cluster.js";
-import { expectRefusal } from "../../helpers/refusals.js";
+import {
+  nodeCounts,
+  validateGpuInferenceClusterArgs,
+  type GpuInferenceClusterArgs,
+} from "../../../components/aws/gpu-inference-cluster.js";
+import { describeRefusals } from "../../helpers/refusals.js";
 
 describe("GPU node pools", () => {
   it("packs replicas onto nodes", () => {
@@ -18,50 +22,32 @@ describe("GPU node pools", () => {
   });
 });
 
-describe("the validator refuses insecure or inconsistent arguments with a property path", () => {
-  const cases: Array<[string, () => void, RegExp]> = [
-    [
-      "public EKS endpoint without CIDRs",
-      () =>
-        validateGpuInferenceClusterArgs({
-          vpcId: "v",
-          privateSubnetIds: [],
-          secretsKeyArn: "k",
-          volumeKeyArn: "k",
-          logKeyArn: "k",
-          gpuPools: [],
-          publicEndpoint: true,
-        }),
-      /publicAccessCidrs/,
-    ],
-    [
-      "EKS endpoint open to the world",
-      () =>
-        validateGpuInferenceClusterArgs({
-          vpcId: "v",
-          privateSubnetIds: [],
-          secretsKeyArn: "k",
-          volumeKeyArn: "k",
-          logKeyArn: "k",
-          gpuPools: [],
-          publicEndpoint: true,
-          publicAccessCidrs: ["0.0.0.0/0"],
-        }),
-      /0\.0\.0\.0\/0/,
-    ],
-    [
-      "pool on a size without its GPUs",
-      () =>
-        validateGpuInferenceClusterArgs({
-          vpcId: "v",
-          privateSubnetIds: [],
-          secretsKeyArn: "k",
-          volumeKeyArn: "k",
-          logKeyArn: "k",
-          gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }],
-        }),
-      /gpuPools\[0\]\.instanceType/,
-    ],
-  ];
-  it.each(cases)("%s", (_name, run, expected) => expectRefusal(run, expected));
-});
+const base: GpuInferenceClusterArgs = {
+  vpcId: "v",
+  privateSubnetIds: [],
+  secretsKeyArn: "k",
+  volumeKeyArn: "k",
+  logKeyArn: "k",
+  gpuPools: [],
+};
+describeRefusals([
+  [
+    "public EKS endpoint without CIDRs",
+    () => validateGpuInferenceClusterArgs({ ...base, publicEndpoint: true }),
+    /publicAccessCidrs/,
+  ],
+  [
+    "EKS endpoint open to the world",
+    () => validateGpuInferenceClusterArgs({ ...base, publicEndpoint: true, publicAccessCidrs: ["0.0.0.0/0"] }),
+    /0\.0\.0\.0\/0/,
+  ],
+  [
+    "pool on a size without its GPUs",
+    () =>
+      validateGpuInferenceClusterArgs({
+        ...base,
+        gpuPools: [{ gpu: "L4", gpusPerReplica: 4, instanceType: "g6.xlarge", minReplicas: 1, maxReplicas: 2 }],
+      }),
+    /gpuPools\[0\]\.instanceType/,
+  ],
+]);

@@ -4,25 +4,13 @@ import { servingCommand } from "../../../components/kubernetes/serving-runtime.j
 
 describe("serving runtimes carry the spec's limits", () => {
   const model = { name: "m", gpus: 2, maxInputTokens: 8000, maxOutputTokens: 1000, maxConcurrentRequests: 32, seed: 7 };
-  it("vLLM", () => {
-    const { args } = servingCommand({ ...model, runtime: "vllm" });
-    expect(args).toEqual(
-      expect.arrayContaining([
-        "--max-model-len",
-        "9000",
-        "--max-num-seqs",
-        "32",
-        "--seed",
-        "7",
-        "--tensor-parallel-size",
-        "2",
-      ]),
-    );
-  });
-  it("TGI", () => {
-    const { args } = servingCommand({ ...model, runtime: "tgi" });
-    expect(args).toEqual(
-      expect.arrayContaining([
+  // Each runtime's own flags for the same limits: the context is input + output tokens (9000).
+  it.each([
+    ["vLLM", "vllm", ["--max-model-len", "9000", "--max-num-seqs", "32", "--seed", "7", "--tensor-parallel-size", "2"]],
+    [
+      "TGI",
+      "tgi",
+      [
         "--max-input-tokens",
         "8000",
         "--max-total-tokens",
@@ -31,21 +19,16 @@ describe("serving runtimes carry the spec's limits", () => {
         "32",
         "--num-shard",
         "2",
-      ]),
-    );
-  });
-  it("text-embeddings-inference", () => {
-    const { args } = servingCommand({ ...model, runtime: "tei" });
-    expect(args).toEqual(
-      expect.arrayContaining([
-        "--model-id",
-        "/models/m",
-        "--max-concurrent-requests",
-        "32",
-        "--max-batch-tokens",
-        "16384",
-      ]),
-    );
+      ],
+    ],
+    [
+      "text-embeddings-inference",
+      "tei",
+      ["--model-id", "/models/m", "--max-concurrent-requests", "32", "--max-batch-tokens", "16384"],
+    ],
+  ] as const)("%s", (_name, runtime, flags) => {
+    const { args } = servingCommand({ ...model, runtime });
+    expect(args).toEqual(expect.arrayContaining([...flags]));
   });
   it("Triton", () => {
     const command = servingCommand({ ...model, runtime: "triton" });

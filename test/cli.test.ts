@@ -147,12 +147,25 @@ describe("llmops init", () => {
     }
   });
 
-  it("--out - points the modeline at the schema from the working directory", () => {
+  it.each([["--out=-"], ["--out", "-"]])(
+    "%s %s writes to stdout, the modeline pointing at the schema from the working directory",
+    (...out) => {
+      const cwd = tempDir();
+      const result = runCli(["init", "--pattern", "agent", ...out], { cwd });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^kind: LLMOpsStack$/m);
+      const modeline = /\$schema=(\S+)/.exec(result.stdout)?.[1];
+      expect(existsSync(resolve(cwd, modeline!))).toBe(true);
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
+
+  it("an empty --out is a usage error (exit 2), nothing written", () => {
     const cwd = tempDir();
-    const result = runCli(["init", "--pattern", "agent", "--out=-"], { cwd });
-    expect(result.status).toBe(0);
-    const modeline = /\$schema=(\S+)/.exec(result.stdout)?.[1];
-    expect(existsSync(resolve(cwd, modeline!))).toBe(true);
+    const result = runCli(["init", "--pattern", "agent", "--out="], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--out needs a file name/);
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it("never overwrites an existing file without --force", () => {

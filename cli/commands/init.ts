@@ -1,6 +1,8 @@
 /** `llmops init --pattern <p> [--out file]`: writes a starter spec that passes every policy. */
 import type { Argv } from "yargs";
 import { InputError } from "../../input/input-error.js";
+import { STDIN_ARGUMENT } from "../../input/source-file.js";
+import { UsageError } from "../errors.js";
 import { PATTERNS as PATTERN_CHOICES } from "../../schemas/spec-constants.js";
 
 export const command = "init";
@@ -21,7 +23,10 @@ interface Arguments {
   force: boolean;
 }
 
-export async function handler(argv: Arguments): Promise<void> {
+export async function handler(parsed: Arguments): Promise<void> {
+  // The entry point passes a lone `-` as STDIN_ARGUMENT (yargs drops a bare `-`); here it is stdout.
+  const argv = parsed.out === STDIN_ARGUMENT ? { ...parsed, out: "-" } : parsed;
+  if (argv.out === "") throw new UsageError("--out needs a file name, or - for standard output");
   const { starterSpecText } = await import("../starter-specs.js");
   const name = argv.name ?? `${argv.pattern.toLowerCase()}-stack`;
   if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {

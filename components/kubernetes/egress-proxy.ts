@@ -30,6 +30,7 @@ import {
   requirePinnedDigest,
   roleIngressPolicy,
   roleIngressRule,
+  roleEgressRules,
   roleSelector,
   type PinnedImage,
   roleDisruptionBudget,
@@ -118,7 +119,7 @@ export function proxyEnv(route: EgressProxyRoute): EnvVar[] {
 
 /** The egress rule of a proxy client: the proxy pods of its namespace, on the proxy port only. */
 export function proxyEgressRule(route: EgressProxyRoute): NetworkPolicyEgressRule {
-  return { to: [{ podSelector: roleSelector(route.role) }], ports: [{ protocol: "TCP", port: route.port }] };
+  return roleEgressRules([route])[0]!;
 }
 
 export interface EgressProxyArgs {
